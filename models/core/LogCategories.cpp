@@ -1,0 +1,6 @@
+#include "core/LogCategories.h"
+
+Q_LOGGING_CATEGORY(lcStore, "prov.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCache, "prov.cache", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSync, "prov.sync", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcQuery, "prov.query", QtWarningMsg)

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/SqliteStatement.h"
+
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace prov {
+
+// One SQLite connection (RAII). A connection belongs to the thread that uses it (DESIGN.md,
+// house style 9): open one per thread rather than sharing. ReadOnly opens never create,
+// modify or lock-upgrade the file; ReadWrite creates it when missing.
+class SqliteDatabase
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+
+    static Result<SqliteDatabase> open(const QString& path, Mode mode);
+
+    SqliteDatabase() = default;
+    ~SqliteDatabase();
+    SqliteDatabase(SqliteDatabase&& other) noexcept;
+    SqliteDatabase& operator=(SqliteDatabase&& other) noexcept;
+    SqliteDatabase(const SqliteDatabase&) = delete;
+    SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+    bool isOpen() const { return m_db != nullptr; }
+    const QString& path() const { return m_path; }
+
+    Result<SqliteStatement> prepare(const QString& sql) const;
+    // Runs one or more statements without results (DDL, PRAGMA, BEGIN/COMMIT).
+    Status exec(const QString& sql) const;
+    // First column of the first row as an integer, or an error.
+    Result<qint64> queryInt(const QString& sql) const;
+
+    bool tableExists(const QString& table) const;
+    qint64 lastInsertRowId() const;
+    sqlite3* handle() const { return m_db; }
+
+private:
+    explicit SqliteDatabase(sqlite3* db, QString path);
+    Error lastError(const QString& location) const;
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+// Commits on commit(), rolls back on destruction otherwise. Nesting is not supported.
+class SqliteTransaction
+{
+public:
+    explicit SqliteTransaction(const SqliteDatabase& db);
+    ~SqliteTransaction();
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+    const Status& beginStatus() const { return m_begin; }
+    Status commit();
+
+private:
+    const SqliteDatabase& m_db;
+    Status m_begin;
+    bool m_done = false;
+};
+
+} // namespace prov

@@ -1,0 +1,130 @@
+#include "store/StoreLocation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace prov {
+namespace {
+
+    const QString sqliteScheme = QStringLiteral("sqlite:///");
+
+    bool looksLikeSqliteFile(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        return file.read(16) == QByteArrayLiteral("SQLite format 3\0");
+    }
+
+    StoreLocation makeLocation(StoreLocation::Kind kind, const QString& path)
+    {
+        StoreLocation location;
+        location.kind = kind;
+        location.path = QDir::cleanPath(path);
+        location.uri = kind == StoreLocation::Kind::FileStore ? QUrl::fromLocalFile(location.path).toString()
+                                                              : sqliteScheme + location.path;
+        return location;
+    }
+
+    // A project folder that holds `mlruns/` is accepted for the store inside it.
+    QString fileStoreRoot(const QString& dir)
+    {
+        const QDir d(dir);
+        const bool isStore = d.exists(QStringLiteral("0")) || d.exists(QStringLiteral(".trash"))
+            || d.exists(QStringLiteral("models")) || QFileInfo(dir).fileName() == QLatin1String("mlruns");
+        if (!isStore && d.exists(QStringLiteral("mlruns/")))
+            return d.filePath(QStringLiteral("mlruns"));
+        return dir;
+    }
+
+    Result<StoreLocation> classifyPath(const QString& path, const QString& argument)
+    {
+        const QFileInfo info(path);
+        if (!info.exists())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no such file or folder"), argument);
+        if (info.isDir())
+            return makeLocation(StoreLocation::Kind::FileStore, fileStoreRoot(info.absoluteFilePath()));
+        if (!info.isReadable())
+            return makeError(ErrorCode::Io, QStringLiteral("the file is not readable"), argument);
+        if (!looksLikeSqliteFile(path))
+            return makeError(ErrorCode::InvalidArgument,
+                QStringLiteral("not an MLflow store: expected an mlruns folder or an SQLite database (mlflow.db)"),
+                argument);
+        return makeLocation(StoreLocation::Kind::SqliteBackend, info.absoluteFilePath());
+    }
+
+    Error unsupportedScheme(const QString& argument)
+    {
+        return makeError(ErrorCode::Unsupported,
+            QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file or "
+                           "sqlite:///..."),
+            argument);
+    }
+
+} // namespace
+
+Result<StoreLocation> StoreLocation::fromArgument(const QString& argument, const QString& workingDirectory)
+{
+    const QString arg = argument.trimmed();
+    if (arg.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no store given"));
+    const QDir cwd(workingDirectory);
+    if (arg.startsWith(QLatin1String("file:"))) {
+        const QUrl url(arg);
+        if (!url.isValid() || !url.isLocalFile())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a valid file: URI"), argument);
+        return classifyPath(url.toLocalFile(), argument);
+    }
+    if (arg.startsWith(QLatin1String("sqlite:"))) {
+        if (!arg.startsWith(sqliteScheme))
+            return makeError(ErrorCode::InvalidArgument,
+                QStringLiteral("an SQLite tracking URI looks like sqlite:///relative.db or sqlite:////absolute/path.db"),
+                argument);
+        const QString rest = arg.mid(sqliteScheme.size());
+        const QString path = QDir::isAbsolutePath(rest) ? rest : cwd.absoluteFilePath(rest);
+        auto location = classifyPath(path, argument);
+        if (location && location->kind != Kind::SqliteBackend)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("sqlite: URI names a folder"), argument);
+        return location;
+    }
+    if (arg.contains(QLatin1String("://")))
+        return unsupportedScheme(argument);
+    return classifyPath(cwd.absoluteFilePath(arg), argument);
+}
+
+Result<StoreLocation> StoreLocation::fromUri(const QString& uri)
+{
+    if (uri.startsWith(sqliteScheme) && QDir::isAbsolutePath(uri.mid(sqliteScheme.size())))
+        return makeLocation(Kind::SqliteBackend, uri.mid(sqliteScheme.size()));
+    const QUrl url(uri);
+    if (url.isLocalFile())
+        return makeLocation(Kind::FileStore, url.toLocalFile());
+    return unsupportedScheme(uri);
+}
+
+QString StoreLocation::environmentUri()
+{
+    return qEnvironmentVariable("MLFLOW_TRACKING_URI").trimmed();
+}
+
+QString StoreLocation::kindName() const
+{
+    return kind == Kind::FileStore ? QStringLiteral("MLflow file store") : QStringLiteral("MLflow SQLite backend");
+}
+
+QString StoreLocation::displayName() const
+{
+    const QFileInfo info(path);
+    const QString parent = info.dir().dirName();
+    return parent.isEmpty() ? info.fileName() : parent + QLatin1Char('/') + info.fileName();
+}
+
+bool StoreLocation::exists() const
+{
+    const QFileInfo info(path);
+    return kind == Kind::FileStore ? info.isDir() : info.isFile();
+}
+
+} // namespace prov

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace prov {
+
+// Where an MLflow tracking store lives and what kind it is, parsed from what a user types:
+// a path to an `mlruns` folder, `file:///...`, a path to a `.db` file, `sqlite:///...`
+// (relative, as SQLAlchemy reads it) or `sqlite:////abs/path`. `uri` is the canonical form
+// used as the store's identity in the cache (file:///abs/mlruns, sqlite:////abs/mlflow.db).
+struct StoreLocation
+{
+    enum class Kind { FileStore, SqliteBackend };
+
+    Kind kind = Kind::FileStore;
+    QString path; // absolute, cleaned local path of the folder or database file
+    QString uri;
+
+    // Parses a command-line or dialog argument; bare paths are classified by looking at them.
+    static Result<StoreLocation> fromArgument(const QString& argument, const QString& workingDirectory);
+    // Parses a canonical URI recorded earlier (the store need not exist any more).
+    static Result<StoreLocation> fromUri(const QString& uri);
+    // MLFLOW_TRACKING_URI, when set and non-empty.
+    static QString environmentUri();
+
+    QString kindName() const;
+    // Short name for titles and recent-store menus: the folder or file name with its parent.
+    QString displayName() const;
+    bool exists() const;
+};
+
+} // namespace prov
