@@ -31,8 +31,10 @@ public:
     const T* operator->() const { return &std::get<T>(m_state); }
     T* operator->() { return &std::get<T>(m_state); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
 
     const Error& error() const { return std::get<Error>(m_state); }
+    T valueOr(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_state;

@@ -17,6 +17,15 @@ struct StoreIssue
     QString message;
     QString experimentId;
     QString runId;
+
+    static QString severityName(Severity severity)
+    {
+        return severity == Severity::Warning ? QStringLiteral("warning") : QStringLiteral("error");
+    }
+    static Severity severityFromName(QStringView name)
+    {
+        return name == u"warning" ? Severity::Warning : Severity::Error;
+    }
 };
 
 using StoreIssueList = QList<StoreIssue>;

@@ -1,0 +1,33 @@
+#include "cache/CacheLocator.h"
+
+#include "store/StoreLocation.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace prov {
+
+QString CacheLocator::defaultCacheFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
+        .filePath(QStringLiteral("provenance"));
+}
+
+QString CacheLocator::databasePath(const QString& cacheFolder, const StoreLocation& store)
+{
+    const QByteArray hash = QCryptographicHash::hash(store.uri.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    QString slug;
+    for (const QChar c : QFileInfo(store.path).fileName()) {
+        if (slug.size() >= 40)
+            break;
+        slug += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' || c == u'_' ? c : QChar(u'_');
+    }
+    if (slug.isEmpty())
+        slug = QStringLiteral("store");
+    return QDir(cacheFolder).filePath(QStringLiteral("stores/") + slug + QLatin1Char('-') + QString::fromLatin1(hash)
+        + QStringLiteral(".sqlite"));
+}
+
+} // namespace prov

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/Result.h"
+
+namespace prov {
+
+class SqliteDatabase;
+
+// The cache's schema and its migrations. The version lives in PRAGMA user_version; each
+// migration upgrades by exactly one version inside one transaction, so a cache written by
+// an older Provenance is upgraded in place and a newer one is refused rather than damaged.
+//
+// Conventions every reader of the cache relies on:
+//  - times are ms since the Unix epoch; NULL when unknown;
+//  - latest_metrics.value is NULL for NaN (SQLite cannot store NaN), +/-inf are stored as such;
+//  - metric_histories.points is a MetricHistoryCodec blob: one indexed read per run x metric.
+class CacheSchema
+{
+public:
+    static constexpr int CurrentVersion = 1;
+
+    // Brings `db` to CurrentVersion; fails with Unsupported if it is newer.
+    static Status migrate(const SqliteDatabase& db);
+};
+
+} // namespace prov
