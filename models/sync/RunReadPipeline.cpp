@@ -1,0 +1,139 @@
+#include "sync/RunReadPipeline.h"
+
+#include "cache/CacheWriter.h"
+#include "core/BoundedQueue.h"
+#include "domain/LogModelHistory.h"
+#include "store/StoreReader.h"
+#include "sync/CachedRunState.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace prov {
+namespace {
+
+    // Whole runs are committed together at most this often: few enough commits to be fast,
+    // frequent enough that a cancel or kill loses little work.
+    constexpr qint64 commitIntervalMs = 250;
+
+    // One unit of work travelling from a reader thread to the writer.
+    struct PipelineItem
+    {
+        RunUpdate update;
+        QList<LoggedModel> historyModels;
+        std::optional<StoreIssue> failure;
+        qint64 pointsRead = 0;
+    };
+
+    PipelineItem readOne(const StoreReader& reader, const CachedRunState& cached, const RunStamp& stamp)
+    {
+        PipelineItem item;
+        item.update.stamp = stamp;
+        item.update.cachedBefore = cached.contains(stamp.runId);
+        auto record = reader.readRun(stamp);
+        if (!record) {
+            item.failure = StoreIssue { StoreIssue::Severity::Error, record.error().location,
+                QStringLiteral("run could not be read: ") + record.error().message, stamp.experimentId, stamp.runId };
+            return item;
+        }
+        item.update.record = std::move(record).value();
+        QStringList keys;
+        for (const MetricStamp& metric : item.update.record.metrics) {
+            if (!item.update.cachedBefore || !cached.metricIsCurrent(stamp.runId, metric.key, metric.fingerprint))
+                keys << metric.key;
+        }
+        if (!keys.isEmpty()) {
+            auto metrics = reader.readMetrics(stamp, keys);
+            if (metrics) {
+                item.update.histories = std::move(metrics->histories);
+                item.update.metricIssues = std::move(metrics->issues);
+            } else {
+                item.update.metricIssues.append({ StoreIssue::Severity::Error, metrics.error().location,
+                    QStringLiteral("metrics could not be read: ") + metrics.error().message, stamp.experimentId,
+                    stamp.runId });
+            }
+        }
+        for (const MetricHistoryRead& read : std::as_const(item.update.histories))
+            item.pointsRead += read.history.size();
+        item.historyModels = LogModelHistory::modelsOf(item.update.record, item.update.record.issues);
+        return item;
+    }
+
+    Status writeOne(CacheWriter& writer, const PipelineItem& item)
+    {
+        if (item.failure)
+            return writer.runs().writeFailure(item.update.stamp, *item.failure);
+        if (Status s = writer.runs().write(item.update); !s)
+            return s;
+        return writer.registry().replaceRunHistoryModels(item.update.record.info.runId, item.historyModels);
+    }
+
+} // namespace
+
+RunReadPipeline::RunReadPipeline(
+    const StoreReader& reader, const CachedRunState& cached, CacheWriter& writer, int threads)
+    : m_reader(reader)
+    , m_cached(cached)
+    , m_writer(writer)
+    , m_threads(std::max(1, threads))
+{
+}
+
+Result<RunReadPipeline::Outcome> RunReadPipeline::run(
+    const QList<RunStamp>& stamps, const CancellationToken& cancel, const ProgressCallback& progress)
+{
+    Outcome outcome;
+    if (stamps.isEmpty())
+        return outcome;
+    const int threadCount = static_cast<int>(std::min<qsizetype>(m_threads, stamps.size()));
+    BoundedQueue<PipelineItem> queue(static_cast<std::size_t>(threadCount) * 16);
+    std::atomic<qsizetype> next { 0 };
+    std::atomic<int> running { threadCount };
+    auto work = [&] {
+        for (qsizetype i = next++; i < stamps.size() && !cancel.isCancelled(); i = next++) {
+            if (!queue.push(readOne(m_reader, m_cached, stamps[i])))
+                break;
+        }
+        if (--running == 0)
+            queue.close();
+    };
+    std::vector<std::jthread> workers;
+    for (int i = 0; i < threadCount; ++i)
+        workers.emplace_back(work);
+
+    Status status = m_writer.begin();
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    while (status) {
+        std::optional<PipelineItem> item = queue.pop();
+        if (!item || cancel.isCancelled())
+            break;
+        status = writeOne(m_writer, *item);
+        ++(item->failure ? outcome.runsFailed : outcome.runsRead);
+        outcome.metricPointsRead += item->pointsRead;
+        if (status && sinceCommit.elapsed() >= commitIntervalMs) {
+            status = m_writer.commit();
+            if (status)
+                status = m_writer.begin();
+            sinceCommit.restart();
+        }
+        if (progress)
+            progress(outcome.runsRead + outcome.runsFailed, outcome.metricPointsRead);
+    }
+    queue.close();
+    workers.clear(); // joins
+    outcome.cancelled = cancel.isCancelled();
+    if (!status) {
+        m_writer.rollback();
+        return status.error();
+    }
+    // Whole runs written so far are kept even when cancelled: each is complete on its own.
+    if (Status s = m_writer.commit(); !s)
+        return s.error();
+    return outcome;
+}
+
+} // namespace prov

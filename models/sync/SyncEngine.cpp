@@ -1,0 +1,39 @@
+#include "sync/SyncEngine.h"
+
+#include "cache/CacheWriter.h"
+#include "core/LogCategories.h"
+#include "store/StoreReader.h"
+#include "sync/CachedRunState.h"
+#include "sync/RunReadPipeline.h"
+#include "sync/SyncSession.h"
+
+namespace prov {
+
+SyncEngine::SyncEngine(const StoreReader& reader, QString cachePath, SyncOptions options)
+    : m_reader(reader)
+    , m_cachePath(std::move(cachePath))
+    , m_options(options)
+{
+}
+
+Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncProgressCallback& progress)
+{
+    auto writer = CacheWriter::open(m_cachePath);
+    if (!writer)
+        return writer.error();
+    SyncSession session(m_reader, **writer, cancel, progress);
+    auto cached = CachedRunState::load((*writer)->database());
+    if (!cached)
+        return session.fail(cached.error());
+    if (Status s = session.scan(*cached); !s)
+        return session.fail(s.error());
+    const int threads = m_options.readThreads > 0 ? m_options.readThreads : m_reader.maxConcurrentReads();
+    RunReadPipeline pipeline(m_reader, *cached, **writer, threads);
+    if (Status s = session.syncRuns(pipeline); !s)
+        return session.fail(s.error());
+    if (Status s = session.syncModels(); !s)
+        return session.fail(s.error());
+    return session.finish();
+}
+
+} // namespace prov

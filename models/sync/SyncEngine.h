@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/CancellationToken.h"
+#include "core/Result.h"
+#include "sync/SyncProgress.h"
+#include "sync/SyncSummary.h"
+
+#include <QString>
+
+namespace prov {
+
+class StoreReader;
+
+struct SyncOptions
+{
+    int readThreads = 0; // 0: as many as the reader allows
+};
+
+// Brings a store's cache up to date: experiments, then every run whose fingerprint changed
+// (and within it only the changed metric histories), runs that vanished, logged models and
+// the registry (recording the alias/stage bindings it observed). Runs on the calling thread,
+// which becomes the cache's single writer; store reads fan out over reader threads.
+// Cancelling keeps every run already written; a failure leaves the cache as of the last
+// commit. Never writes to the store.
+class SyncEngine
+{
+public:
+    SyncEngine(const StoreReader& reader, QString cachePath, SyncOptions options = {});
+
+    Result<SyncSummary> run(const CancellationToken& cancel, const SyncProgressCallback& progress = {});
+
+private:
+    const StoreReader& m_reader;
+    QString m_cachePath;
+    SyncOptions m_options;
+};
+
+} // namespace prov

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "cache/CacheWriter.h"
+
+#include <QString>
+
+namespace prov {
+
+// The outcome of a sync: the record written to the cache's sync log plus counts only the
+// caller needs. oneLine() is what `provenance sync` prints.
+struct SyncSummary
+{
+    SyncRecord record;
+    QString storeUri;
+    qint64 runsUnchanged = 0;
+    qint64 runsRemoved = 0;
+
+    QString oneLine() const;
+};
+
+} // namespace prov
