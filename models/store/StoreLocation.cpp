@@ -39,11 +39,23 @@ namespace {
         return dir;
     }
 
-    Result<StoreLocation> classifyPath(const QString& path, const QString& argument)
+    bool hasDatabaseSuffix(const QString& path)
+    {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        return suffix == QLatin1String("db") || suffix == QLatin1String("sqlite") || suffix == QLatin1String("sqlite3");
+    }
+
+    Result<StoreLocation> classifyPath(
+        const QString& path, const QString& argument, StoreLocation::Existence existence, bool fromSqliteUri = false)
     {
         const QFileInfo info(path);
-        if (!info.exists())
+        if (!info.exists()) {
+            if (existence == StoreLocation::Existence::MayBeMissing)
+                return makeLocation(fromSqliteUri || hasDatabaseSuffix(path) ? StoreLocation::Kind::SqliteBackend
+                                                                           : StoreLocation::Kind::FileStore,
+                    info.absoluteFilePath());
             return makeError(ErrorCode::NotFound, QStringLiteral("no such file or folder"), argument);
+        }
         if (info.isDir())
             return makeLocation(StoreLocation::Kind::FileStore, fileStoreRoot(info.absoluteFilePath()));
         if (!info.isReadable())
@@ -65,7 +77,8 @@ namespace {
 
 } // namespace
 
-Result<StoreLocation> StoreLocation::fromArgument(const QString& argument, const QString& workingDirectory)
+Result<StoreLocation> StoreLocation::fromArgument(
+    const QString& argument, const QString& workingDirectory, Existence existence)
 {
     const QString arg = argument.trimmed();
     if (arg.isEmpty())
@@ -75,7 +88,7 @@ Result<StoreLocation> StoreLocation::fromArgument(const QString& argument, const
         const QUrl url(arg);
         if (!url.isValid() || !url.isLocalFile())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a valid file: URI"), argument);
-        return classifyPath(url.toLocalFile(), argument);
+        return classifyPath(url.toLocalFile(), argument, existence);
     }
     if (arg.startsWith(QLatin1String("sqlite:"))) {
         if (!arg.startsWith(sqliteScheme))
@@ -84,14 +97,14 @@ Result<StoreLocation> StoreLocation::fromArgument(const QString& argument, const
                 argument);
         const QString rest = arg.mid(sqliteScheme.size());
         const QString path = QDir::isAbsolutePath(rest) ? rest : cwd.absoluteFilePath(rest);
-        auto location = classifyPath(path, argument);
+        auto location = classifyPath(path, argument, existence, true);
         if (location && location->kind != Kind::SqliteBackend)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("sqlite: URI names a folder"), argument);
         return location;
     }
     if (arg.contains(QLatin1String("://")))
         return unsupportedScheme(argument);
-    return classifyPath(cwd.absoluteFilePath(arg), argument);
+    return classifyPath(cwd.absoluteFilePath(arg), argument, existence);
 }
 
 Result<StoreLocation> StoreLocation::fromUri(const QString& uri)

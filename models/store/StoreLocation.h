@@ -18,8 +18,13 @@ struct StoreLocation
     QString path; // absolute, cleaned local path of the folder or database file
     QString uri;
 
+    enum class Existence { Required, MayBeMissing };
+
     // Parses a command-line or dialog argument; bare paths are classified by looking at them.
-    static Result<StoreLocation> fromArgument(const QString& argument, const QString& workingDirectory);
+    // With MayBeMissing, a path that is not there (a store whose cache outlived it) is
+    // classified by its form instead: sqlite:, .db/.sqlite files, else a file store.
+    static Result<StoreLocation> fromArgument(
+        const QString& argument, const QString& workingDirectory, Existence existence = Existence::Required);
     // Parses a canonical URI recorded earlier (the store need not exist any more).
     static Result<StoreLocation> fromUri(const QString& uri);
     // MLFLOW_TRACKING_URI, when set and non-empty.

@@ -1,0 +1,28 @@
+#include "store/StoreReaderFactory.h"
+
+#include "store/MlflowFileStore.h"
+#include "store/MlflowSqliteStore.h"
+
+namespace prov {
+
+Result<std::unique_ptr<StoreReader>> StoreReaderFactory::open(const StoreLocation& location)
+{
+    if (!location.exists())
+        return makeError(ErrorCode::NotFound,
+            location.kind == StoreLocation::Kind::FileStore ? QStringLiteral("the store folder is not there")
+                                                            : QStringLiteral("the database file is not there"),
+            location.path);
+    switch (location.kind) {
+    case StoreLocation::Kind::FileStore:
+        return std::unique_ptr<StoreReader>(std::make_unique<MlflowFileStore>(location));
+    case StoreLocation::Kind::SqliteBackend: {
+        auto store = MlflowSqliteStore::open(location);
+        if (!store)
+            return store.error();
+        return std::unique_ptr<StoreReader>(std::move(store).value());
+    }
+    }
+    return makeError(ErrorCode::Unsupported, QStringLiteral("unknown store kind"), location.uri);
+}
+
+} // namespace prov

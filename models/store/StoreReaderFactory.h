@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/Result.h"
+#include "store/StoreLocation.h"
+#include "store/StoreReader.h"
+
+#include <memory>
+
+namespace prov {
+
+// Opens the right StoreReader for a location. The one place that knows every reader kind,
+// so a new kind (a tracking server) is added here without changing any caller.
+class StoreReaderFactory
+{
+public:
+    // Fails with NotFound when the store is not there (e.g. its folder was removed):
+    // callers then fall back to the cache alone.
+    static Result<std::unique_ptr<StoreReader>> open(const StoreLocation& location);
+};
+
+} // namespace prov
