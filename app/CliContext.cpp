@@ -1,0 +1,113 @@
+#include "CliContext.h"
+
+#include "cache/CacheLocator.h"
+#include "core/DisplayFormat.h"
+#include "query/CacheReader.h"
+#include "store/StoreReaderFactory.h"
+#include "sync/SyncEngine.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+namespace prov {
+namespace {
+
+    // Draws "\r<phase> done/total" on a terminal at most every 100 ms.
+    class TerminalProgress
+    {
+    public:
+        explicit TerminalProgress(QTextStream& err)
+            : m_err(err)
+            , m_enabled(isatty(STDERR_FILENO) == 1)
+        {
+            m_timer.start();
+        }
+        ~TerminalProgress()
+        {
+            if (m_enabled && m_drawn)
+                m_err << "\r\033[K" << Qt::flush;
+        }
+
+        void update(const SyncProgress& p)
+        {
+            if (!m_enabled || m_timer.elapsed() < 100)
+                return;
+            m_timer.restart();
+            m_drawn = true;
+            m_err << "\r\033[K" << p.message;
+            if (p.total > 0)
+                m_err << ' ' << p.done << '/' << p.total;
+            m_err << Qt::flush;
+        }
+
+    private:
+        QTextStream& m_err;
+        QElapsedTimer m_timer;
+        bool m_enabled;
+        bool m_drawn = false;
+    };
+
+} // namespace
+
+CliContext::CliContext(QTextStream& out, QTextStream& err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+Status CliContext::resolve(const QString& storeArgument, const QString& cacheFolder)
+{
+    QString argument = storeArgument;
+    if (argument.isEmpty())
+        argument = StoreLocation::environmentUri();
+    if (argument.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+            QStringLiteral("no store given: pass a path to an mlruns folder or mlflow.db, or set MLFLOW_TRACKING_URI"));
+    // The store may be gone while its cache remains, so a missing path is not an error here.
+    auto location
+        = StoreLocation::fromArgument(argument, QDir::currentPath(), StoreLocation::Existence::MayBeMissing);
+    if (!location)
+        return location.error();
+    m_store = *location;
+    const QString folder = cacheFolder.isEmpty() ? CacheLocator::defaultCacheFolder() : QFileInfo(cacheFolder).absoluteFilePath();
+    m_cachePath = CacheLocator::databasePath(folder, m_store);
+    return {};
+}
+
+Result<SyncSummary> CliContext::sync()
+{
+    auto reader = StoreReaderFactory::open(m_store);
+    if (!reader)
+        return reader.error();
+    TerminalProgress progress(m_err);
+    SyncEngine engine(**reader, m_cachePath);
+    return engine.run(CancellationToken(), [&progress](const SyncProgress& p) { progress.update(p); });
+}
+
+Status CliContext::refreshOrUseCache()
+{
+    if (m_store.exists()) {
+        auto summary = sync();
+        if (summary)
+            return {};
+        if (summary.error().code != ErrorCode::NotFound && summary.error().code != ErrorCode::Io)
+            return summary.error();
+        m_err << "provenance: " << summary.error().describe() << '\n';
+    }
+    auto cache = CacheReader::open(m_cachePath);
+    if (!cache)
+        return makeError(ErrorCode::NotFound,
+            QStringLiteral("the store is not reachable and there is no cache of it (looked in %1)").arg(m_cachePath),
+            m_store.uri);
+    const auto info = cache->info();
+    const QString when = info && info->lastSyncFinished ? DisplayFormat::timestamp(info->lastSyncFinished)
+                                                        : QStringLiteral("an unfinished sync");
+    m_err << "provenance: store not reachable (" << m_store.path << "); answering from the cache synced " << when
+          << '\n';
+    return {};
+}
+
+} // namespace prov

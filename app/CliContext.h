@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Result.h"
+#include "store/StoreLocation.h"
+#include "sync/SyncSummary.h"
+
+#include <QString>
+#include <QTextStream>
+
+namespace prov {
+
+// What every command-line verb shares: the resolved store (argument or MLFLOW_TRACKING_URI),
+// the cache file for it (--cache folder or the default), and output streams. Also brings the
+// cache up to date, showing progress on stderr when it is a terminal.
+class CliContext
+{
+public:
+    CliContext(QTextStream& out, QTextStream& err);
+
+    // Resolves the store argument (or MLFLOW_TRACKING_URI when empty) and the cache folder.
+    Status resolve(const QString& storeArgument, const QString& cacheFolder);
+    // Syncs the store into its cache.
+    Result<SyncSummary> sync();
+    // Syncs when the store is reachable; otherwise explains on stderr that cached data is
+    // used. Fails only when there is neither a store nor a cache.
+    Status refreshOrUseCache();
+
+    const StoreLocation& store() const { return m_store; }
+    const QString& cachePath() const { return m_cachePath; }
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+
+private:
+    QTextStream& m_out;
+    QTextStream& m_err;
+    StoreLocation m_store;
+    QString m_cachePath;
+};
+
+} // namespace prov
