@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace prov {
+
+// Checks a would-be MLflow database file before SQLite sees it: that it exists, is an SQLite 3
+// file and is not shorter than its own header says. SQLite opens anything lazily and would
+// only fail at the first query, with messages ("file is not a database", "malformed") that do
+// not tell a user which file is wrong or why; this reads the 100-byte header and nothing else.
+class MlflowSqliteFileHeader
+{
+public:
+    static Status check(const QString& path);
+};
+
+} // namespace prov
