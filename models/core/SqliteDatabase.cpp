@@ -12,9 +12,10 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, Mode mode)
 {
     sqlite3* db = nullptr;
     int rc = SQLITE_OK;
-    if (mode == Mode::ReadOnly) {
+    if (mode != Mode::ReadWrite) {
         // A URI with mode=ro: SQLite never writes, creates or truncates the file or a journal.
-        const QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/") + "?mode=ro";
+        const QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/")
+            + (mode == Mode::ReadOnlyImmutable ? "?mode=ro&immutable=1" : "?mode=ro");
         rc = sqlite3_open_v2(uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     } else {
         rc = sqlite3_open_v2(path.toUtf8().constData(), &db,

@@ -12,12 +12,13 @@ struct sqlite3;
 namespace prov {
 
 // One SQLite connection (RAII). A connection belongs to the thread that uses it (DESIGN.md,
-// house style 9): open one per thread rather than sharing. ReadOnly opens never create,
-// modify or lock-upgrade the file; ReadWrite creates it when missing.
+// house style 9): open one per thread rather than sharing. ReadOnly opens never modify the
+// file; ReadOnlyImmutable also takes no locks and creates no -shm/-wal files (for a WAL-mode
+// file nobody is writing); ReadWrite creates the file when missing.
 class SqliteDatabase
 {
 public:
-    enum class Mode { ReadOnly, ReadWrite };
+    enum class Mode { ReadOnly, ReadOnlyImmutable, ReadWrite };
 
     static Result<SqliteDatabase> open(const QString& path, Mode mode);
 

@@ -58,4 +58,13 @@ Status MlflowSqliteFileHeader::check(const QString& path)
     return {};
 }
 
+bool MlflowSqliteFileHeader::isWalMode(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(HeaderSize);
+    return header.size() == HeaderSize && header.at(18) == 2 && header.at(19) == 2;
+}
+
 } // namespace prov

@@ -14,6 +14,9 @@ class MlflowSqliteFileHeader
 {
 public:
     static Status check(const QString& path);
+    // True when the file is in WAL journal mode (header bytes 18-19 = 2). MLflow never
+    // enables WAL, but a user's tools may have.
+    static bool isWalMode(const QString& path);
 };
 
 } // namespace prov

@@ -185,6 +185,7 @@ private Q_SLOTS:
 
     // the store stays untouched; threads
     void readingEverythingLeavesTheStoreUntouched();
+    void readingAWalModeDatabaseCreatesNoFiles();
     void readsFromAnotherThreadThanItWasOpenedOn();
     void cancelledScanStops();
 
@@ -939,6 +940,30 @@ void tst_MlflowSqliteStore::readingEverythingLeavesTheStoreUntouched()
     }
     QCOMPARE(TestFixtures::treeDigest(dir.path()), before);
     QCOMPARE(QDir(root).entryList(QDir::Files | QDir::Hidden), QStringList({ u"mlflow.db"_s }));
+}
+
+void tst_MlflowSqliteStore::readingAWalModeDatabaseCreatesNoFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = copyShared(dir);
+    {
+        // A user's tool switched the copy to WAL and closed cleanly (no -wal file remains).
+        auto rw = SqliteDatabase::open(db, SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(rw);
+        QVERIFY(rw->exec(u"PRAGMA journal_mode = WAL"_s));
+    }
+    QVERIFY(!QFile::exists(db + u"-wal"_s));
+    const QByteArray before = TestFixtures::treeDigest(dir.path());
+    {
+        auto store = openStore(db);
+        QVERIFY(store);
+        QCOMPARE(readAllRuns(*store).size(), size_t(30));
+        QVERIFY(store->scanRegistry());
+    }
+    QVERIFY(!QFile::exists(db + u"-wal"_s));
+    QVERIFY(!QFile::exists(db + u"-shm"_s));
+    QCOMPARE(TestFixtures::treeDigest(dir.path()), before);
 }
 
 void tst_MlflowSqliteStore::readsFromAnotherThreadThanItWasOpenedOn()
