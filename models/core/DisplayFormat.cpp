@@ -63,4 +63,9 @@ QString DisplayFormat::bytes(qint64 size)
     return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1String(units[unit]));
 }
 
+QString DisplayFormat::count(qint64 n, const QString& singular, const QString& plural)
+{
+    return QString::number(n) + QLatin1Char(' ') + (n == 1 ? singular : plural);
+}
+
 } // namespace prov

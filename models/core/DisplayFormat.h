@@ -21,6 +21,8 @@ public:
     static QString duration(qint64 milliseconds);
     // "0 B", "1.2 KiB", "3.4 MiB".
     static QString bytes(qint64 size);
+    // "1 run", "27 runs": English counts without a translator's numerus forms.
+    static QString count(qint64 n, const QString& singular, const QString& plural);
 };
 
 } // namespace prov

@@ -1,4 +1,5 @@
 #include "itemmodels/ExperimentListModel.h"
+#include "core/DisplayFormat.h"
 
 namespace prov {
 
@@ -79,7 +80,7 @@ QVariant ExperimentListModel::data(const QModelIndex& index, int role) const
         return e.name;
     case Qt::ToolTipRole: {
         QString tip = e.name + QStringLiteral("\nid ") + e.experimentId + QStringLiteral("\n")
-            + tr("%n active run(s)", nullptr, static_cast<int>(e.runCount));
+            + DisplayFormat::count(e.runCount, tr("active run"), tr("active runs"));
         if (e.deleted)
             tip += QLatin1Char('\n') + tr("Deleted experiment");
         if (!e.description.isEmpty())

@@ -7,8 +7,8 @@
 namespace prov {
 
 // Two columns, key and value: a run's params or tags, a model version's tags. Long values
-// are shortened in DisplayRole (first line, 300 characters) and given whole in ToolTipRole
-// and FullValueRole, so a 5,000-character param does not blow up row heights.
+// are shortened in DisplayRole (first line, 300 characters), given whole in FullValueRole and
+// up to 4,000 characters in ToolTipRole, so a 5,000-character param does not blow up rows.
 class KeyValueTableModel : public QAbstractTableModel
 {
     Q_OBJECT

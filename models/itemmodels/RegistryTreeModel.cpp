@@ -114,7 +114,7 @@ QVariant RegistryTreeModel::modelData(const RegisteredModelEntry& entry, int col
         if (column == CreatedColumn)
             return DisplayFormat::timestamp(entry.model.creationTime);
         if (column == StageColumn)
-            return tr("%n version(s)", nullptr, static_cast<int>(entry.versions.size()));
+            return DisplayFormat::count(entry.versions.size(), tr("version"), tr("versions"));
         return {};
     case Qt::ToolTipRole:
         return entry.model.description.isEmpty() ? QVariant() : QVariant(entry.model.description);

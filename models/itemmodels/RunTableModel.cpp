@@ -55,6 +55,7 @@ namespace {
 RunTableModel::RunTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
+    rebuildColumns(); // the fixed columns show (as headers) before any runs arrive
 }
 
 void RunTableModel::setTable(std::shared_ptr<const RunTable> table)

@@ -64,4 +64,12 @@ QString LikePattern::toGlob(QStringView likePattern, Case sensitivity)
     return glob;
 }
 
+QString LikePattern::containing(QStringView literal, Case sensitivity)
+{
+    QString glob = QStringLiteral("*");
+    for (char32_t c : literal.toUcs4())
+        appendLiteral(glob, c, sensitivity);
+    return glob + u'*';
+}
+
 } // namespace prov

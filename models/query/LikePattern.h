@@ -16,6 +16,9 @@ public:
     enum class Case { Sensitive, Insensitive };
 
     static QString toGlob(QStringView likePattern, Case sensitivity);
+    // A GLOB matching any text that contains `literal` (no wildcards in it), e.g. for
+    // searching run names by a typed word.
+    static QString containing(QStringView literal, Case sensitivity);
 };
 
 } // namespace prov

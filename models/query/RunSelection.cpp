@@ -1,6 +1,7 @@
 #include "query/RunSelection.h"
 
 #include "core/SqliteStatement.h"
+#include "query/LikePattern.h"
 #include "query/RunFilter.h"
 
 #include <QRegularExpression>
@@ -15,15 +16,6 @@ namespace {
             QStringLiteral(R"([=<>!'"`]|^\s*(metrics?|params?|parameters?|tags?|attributes?|attr|run|datasets?)\.)"),
             QRegularExpression::CaseInsensitiveOption);
         return !text.trimmed().isEmpty() && !text.contains(expressionLike);
-    }
-
-    QString likeLiteral(const QString& text)
-    {
-        QString escaped = text.trimmed();
-        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-        escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-        escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        return QLatin1Char('%') + escaped + QLatin1Char('%');
     }
 
 } // namespace
@@ -52,8 +44,9 @@ Result<RunSelectionSql> RunSelectionSql::compile(const RunSelection& selection)
             sql.m_values += compiled.values();
         }
     } else if (selection.plainTextSearchesNames && isPlainText(selection.filter)) {
-        conditions << QStringLiteral("r.run_name LIKE ?%1 ESCAPE '\\'").arg(next);
-        sql.m_values.append(likeLiteral(selection.filter));
+        // GLOB with case classes: SQLite's LIKE would ignore case for ASCII letters only.
+        conditions << QStringLiteral("r.run_name GLOB ?%1").arg(next);
+        sql.m_values.append(LikePattern::containing(selection.filter.trimmed(), LikePattern::Case::Insensitive));
         sql.m_searchesNames = true;
     } else {
         return filter.error();
