@@ -1,0 +1,383 @@
+#include "RunsPage.h"
+#include "core/DisplayFormat.h"
+#include "ui_RunsPage.h"
+
+#include "ColumnChooserDialog.h"
+#include "EmptyStateOverlay.h"
+#include "RunDetailsPanel.h"
+#include "RunTableDelegate.h"
+#include "StoreSession.h"
+#include "itemmodels/ExperimentListModel.h"
+#include "itemmodels/RunTableModel.h"
+#include "query/RunTableLoader.h"
+
+#include <QDataStream>
+#include <QHeaderView>
+#include <QIODevice>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QShortcut>
+
+namespace prov {
+namespace {
+
+    constexpr int filterDelayMs = 350;
+
+} // namespace
+
+RunsPage::RunsPage(StoreSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RunsPage>())
+    , m_session(session)
+    , m_experiments(new ExperimentListModel(this))
+    , m_runs(new RunTableModel(this))
+{
+    m_ui->setupUi(this);
+    m_details = new RunDetailsPanel(session, this);
+    m_ui->splitter->addWidget(m_details);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setStretchFactor(2, 2);
+    m_ui->splitter->setSizes({ 200, 640, 440 });
+    m_ui->experimentsView->setModel(m_experiments);
+    m_ui->filterError->hide();
+    QPalette errorPalette = m_ui->filterError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    m_ui->filterError->setPalette(errorPalette);
+    setupTable();
+    m_filterDebounce.setSingleShot(true);
+    m_filterDebounce.setInterval(filterDelayMs);
+
+    connect(m_session, &StoreSession::cacheChanged, this, &RunsPage::reloadExperiments);
+    connect(m_session, &StoreSession::storeChanged, this, [this] {
+        m_selectedExperimentId.clear();
+        m_columnsSized = false;
+        m_details->clear();
+    });
+    connect(m_ui->experimentsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_selectedExperimentId = m_ui->experimentsView->currentIndex().data(ExperimentListModel::ExperimentIdRole).toString();
+        reloadRuns();
+    });
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &RunsPage::reloadRuns);
+    connect(&m_filterDebounce, &QTimer::timeout, this, &RunsPage::reloadRuns);
+    connect(m_ui->showDeletedCheck, &QCheckBox::toggled, this, &RunsPage::setShowDeleted);
+    connect(m_ui->columnsButton, &QToolButton::clicked, this, &RunsPage::chooseColumns);
+    connect(m_details, &RunDetailsPanel::runActivated, this, &RunsPage::selectRun);
+    connect(m_details, &RunDetailsPanel::versionActivated, this, &RunsPage::versionActivated);
+    auto* clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->filterEdit, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clearFilter, &QShortcut::activated, m_ui->filterEdit, &QLineEdit::clear);
+}
+
+RunsPage::~RunsPage() = default;
+
+void RunsPage::setupTable()
+{
+    QTableView* view = m_ui->runsView;
+    view->setModel(m_runs);
+    view->setItemDelegate(new RunTableDelegate(view));
+    view->setSortingEnabled(true);
+    view->horizontalHeader()->setSortIndicatorShown(false);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setDefaultSectionSize(110);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
+    connect(view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+        [view] { view->horizontalHeader()->setSortIndicatorShown(true); });
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::onCurrentRunChanged);
+    m_emptyState = new EmptyStateOverlay(view->viewport());
+}
+
+void RunsPage::reloadExperiments()
+{
+    if (!m_session->hasCache()) {
+        m_experiments->setExperiments({});
+        presentRuns(nullptr);
+        return;
+    }
+    m_session->queries()->run<QList<ExperimentEntry>>(
+        QStringLiteral("experiments"), [](const CacheReader& cache) { return cache.experiments(); }, this,
+        [this](const Result<QList<ExperimentEntry>>& list) {
+            if (list)
+                presentExperiments(*list);
+        });
+}
+
+void RunsPage::presentExperiments(const QList<ExperimentEntry>& experiments)
+{
+    const QString keep = m_selectedExperimentId;
+    {
+        const QSignalBlocker blocker(m_ui->experimentsView->selectionModel());
+        m_experiments->setExperiments(experiments);
+        const int row = std::max(0, m_experiments->rowOf(keep));
+        m_ui->experimentsView->setCurrentIndex(m_experiments->index(row));
+        m_selectedExperimentId = m_experiments->index(row).data(ExperimentListModel::ExperimentIdRole).toString();
+    }
+    reloadRuns();
+}
+
+QStringList RunsPage::selectedExperimentIds() const
+{
+    return m_selectedExperimentId.isEmpty() ? QStringList() : QStringList { m_selectedExperimentId };
+}
+
+void RunsPage::reloadRuns()
+{
+    m_filterDebounce.stop();
+    if (!m_session->hasCache()) {
+        presentRuns(nullptr);
+        return;
+    }
+    RunSelection selection;
+    selection.experimentIds = selectedExperimentIds();
+    selection.includeDeleted = showDeleted();
+    selection.filter = m_ui->filterEdit->text();
+    selection.plainTextSearchesNames = true;
+    m_loading = true;
+    updateEmptyState();
+    m_session->queries()->run<std::shared_ptr<const RunTable>>(
+        QStringLiteral("runs"),
+        [selection](const CacheReader& cache) { return RunTableLoader(cache.database()).load(selection); }, this,
+        [this](const Result<std::shared_ptr<const RunTable>>& table) {
+            m_loading = false;
+            if (table)
+                presentRuns(*table);
+            else
+                showFilterError(table.error());
+        });
+}
+
+void RunsPage::presentRuns(const std::shared_ptr<const RunTable>& table)
+{
+    m_ui->filterError->hide();
+    const QString keep = m_pendingRunId.isEmpty() ? selectedRunId() : m_pendingRunId;
+    m_pendingRunId.clear();
+    {
+        const QSignalBlocker blocker(m_ui->runsView->selectionModel());
+        m_runs->setTable(table);
+    }
+    const int row = m_runs->rowOfRun(keep);
+    if (row >= 0) {
+        m_ui->runsView->selectRow(row);
+        m_ui->runsView->scrollTo(m_runs->index(row, 0));
+    }
+    if (!m_columnsSized && table && table->size() > 0)
+        sizeAttributeColumns();
+    onCurrentRunChanged();
+    updateEmptyState();
+    updateCount();
+    Q_EMIT runsLoaded(m_runs->rowCount());
+}
+
+void RunsPage::sizeAttributeColumns()
+{
+    // Once per store: fit the fixed columns to their content (sampling rows, so 10,000 runs
+    // cost what 200 do), within limits so one long name cannot take the whole table.
+    QHeaderView* header = m_ui->runsView->horizontalHeader();
+    header->setResizeContentsPrecision(200);
+    for (int c = 0; c < static_cast<int>(RunAttributeColumn::Count); ++c) {
+        m_ui->runsView->resizeColumnToContents(c);
+        header->resizeSection(c, std::clamp(header->sectionSize(c), 60, 260));
+    }
+    m_columnsSized = true;
+}
+
+void RunsPage::showFilterError(const Error& error)
+{
+    m_ui->filterError->setText(QStringLiteral("✗ ") + error.message);
+    m_ui->filterError->show();
+    updateEmptyState();
+}
+
+void RunsPage::updateEmptyState()
+{
+    QString message;
+    if (!m_session->isOpen())
+        message = tr("No store is open.");
+    else if (!m_session->hasCache())
+        message = m_session->isSyncing() ? tr("Reading the store into the local cache…")
+                                         : tr("This store has not been read yet. Use File › Sync Now (F5).");
+    else if (m_runs->rowCount() == 0 && !m_loading) {
+        if (!m_ui->filterEdit->text().trimmed().isEmpty())
+            message = tr("No runs match the filter.\nPress Esc in the filter box to clear it.");
+        else if (!m_selectedExperimentId.isEmpty())
+            message = tr("This experiment has no runs yet.\nRuns logged with MLflow appear here after the next sync (F5).");
+        else
+            message = tr("This store has no runs yet.\nRuns logged with MLflow appear here after the next sync (F5).");
+    }
+    m_emptyState->setMessage(message);
+}
+
+void RunsPage::updateCount()
+{
+    const auto table = m_runs->table();
+    if (!table) {
+        m_ui->countLabel->clear();
+        return;
+    }
+    QString text = DisplayFormat::count(table->size(), tr("run"), tr("runs"));
+    if (table->filterSearchedNames)
+        text += tr(" whose name contains “%1”").arg(m_ui->filterEdit->text().trimmed());
+    else if (!m_ui->filterEdit->text().trimmed().isEmpty())
+        text += tr(" match the filter");
+    text += QStringLiteral(" · %1, %2").arg(DisplayFormat::count(static_cast<qint64>(table->metrics.size()), tr("metric"), tr("metrics")),
+        DisplayFormat::count(static_cast<qint64>(table->params.size()), tr("parameter"), tr("parameters")));
+    m_ui->countLabel->setText(text);
+}
+
+void RunsPage::onCurrentRunChanged()
+{
+    const QString runId = selectedRunId();
+    if (runId.isEmpty())
+        m_details->clear();
+    else
+        m_details->showRun(runId);
+}
+
+QString RunsPage::selectedRunId() const
+{
+    // The current row, not the selection: QTableView::selectRow moves the current index
+    // before it selects, and the details must follow the keyboard focus anyway.
+    const QModelIndex current = m_ui->runsView->selectionModel()->currentIndex();
+    return current.isValid() ? m_runs->runIdAt(current.row()) : QString();
+}
+
+void RunsPage::selectRun(const QString& runId)
+{
+    const int row = m_runs->rowOfRun(runId);
+    if (row >= 0) {
+        m_ui->runsView->selectRow(row);
+        m_ui->runsView->scrollTo(m_runs->index(row, 0));
+        return;
+    }
+    // Not listed: show every experiment, deleted runs included, without a filter.
+    m_pendingRunId = runId;
+    m_details->showRun(runId);
+    const QSignalBlocker blockFilter(m_ui->filterEdit);
+    m_ui->filterEdit->clear();
+    m_selectedExperimentId.clear();
+    {
+        const QSignalBlocker blockList(m_ui->experimentsView->selectionModel());
+        m_ui->experimentsView->setCurrentIndex(m_experiments->index(0));
+    }
+    if (!showDeleted())
+        m_ui->showDeletedCheck->setChecked(true); // reloads
+    else
+        reloadRuns();
+}
+
+void RunsPage::focusFilter()
+{
+    m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->filterEdit->selectAll();
+}
+
+void RunsPage::setShowDeleted(bool show)
+{
+    if (m_ui->showDeletedCheck->isChecked() != show)
+        m_ui->showDeletedCheck->setChecked(show); // re-enters through toggled()
+    if (m_experiments->showDeleted() == show)
+        return;
+    const QSignalBlocker blocker(m_ui->experimentsView->selectionModel());
+    m_experiments->setShowDeleted(show);
+    const int row = std::max(0, m_experiments->rowOf(m_selectedExperimentId));
+    m_ui->experimentsView->setCurrentIndex(m_experiments->index(row));
+    m_selectedExperimentId = m_experiments->index(row).data(ExperimentListModel::ExperimentIdRole).toString();
+    reloadRuns();
+    Q_EMIT showDeletedChanged(show);
+}
+
+bool RunsPage::showDeleted() const
+{
+    return m_ui->showDeletedCheck->isChecked();
+}
+
+void RunsPage::chooseColumns()
+{
+    const auto table = m_runs->table();
+    if (!table)
+        return;
+    ColumnChooserDialog dialog(*table, m_runs->columnChoice(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setColumnChoice(dialog.choice());
+}
+
+void RunsPage::setColumnChoice(const RunColumnChoice& choice)
+{
+    m_runs->setColumnChoice(choice);
+    Q_EMIT columnChoiceChanged(choice);
+}
+
+RunColumnChoice RunsPage::columnChoice() const
+{
+    return m_runs->columnChoice();
+}
+
+std::shared_ptr<const RunTable> RunsPage::currentTable() const
+{
+    return m_runs->table();
+}
+
+void RunsPage::showHeaderMenu(const QPoint& pos)
+{
+    const int column = m_ui->runsView->horizontalHeader()->logicalIndexAt(pos);
+    QMenu menu(this);
+    const RunColumnKind kind = m_runs->columnKind(column);
+    if (column >= 0 && kind != RunColumnKind::Attribute) {
+        const QString key = m_runs->columnKey(column);
+        menu.addAction(tr("Hide “%1”").arg(key), this, [this, kind, key] { hideColumn(kind, key); });
+    }
+    menu.addAction(tr("Choose Columns…"), this, &RunsPage::chooseColumns);
+    menu.exec(m_ui->runsView->horizontalHeader()->mapToGlobal(pos));
+}
+
+void RunsPage::hideColumn(RunColumnKind kind, const QString& key)
+{
+    RunColumnChoice choice = m_runs->columnChoice();
+    const auto table = m_runs->table();
+    // "All" choices become explicit lists without the hidden key.
+    auto without = [&key](bool& all, QStringList& keys, const auto& columns) {
+        if (all) {
+            keys.clear();
+            for (const auto& column : columns)
+                keys << column.key;
+            all = false;
+        }
+        keys.removeAll(key);
+    };
+    if (kind == RunColumnKind::Metric)
+        without(choice.allMetrics, choice.metrics, table->metrics);
+    else if (kind == RunColumnKind::Param)
+        without(choice.allParams, choice.params, table->params);
+    else
+        choice.tags.removeAll(key);
+    setColumnChoice(choice);
+}
+
+QByteArray RunsPage::saveState() const
+{
+    QByteArray state;
+    QDataStream stream(&state, QIODevice::WriteOnly);
+    stream << m_ui->splitter->saveState();
+    return state;
+}
+
+void RunsPage::restoreState(const QByteArray& state)
+{
+    QDataStream stream(state);
+    QByteArray splitter;
+    stream >> splitter;
+    if (!splitter.isEmpty())
+        m_ui->splitter->restoreState(splitter);
+}
+
+} // namespace prov

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "itemmodels/RunTableColumns.h"
+#include "query/CacheReader.h"
+#include "query/RunTable.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace prov {
+
+namespace Ui {
+    class RunsPage;
+}
+
+class EmptyStateOverlay;
+class ExperimentListModel;
+class RunDetailsPanel;
+class RunTableModel;
+class StoreSession;
+
+// The run browser: experiments on the left, the run table with an MLflow-syntax filter in
+// the middle, the selected run's details on the right. Loads everything from the cache off
+// the GUI thread, keeps the selected run across reloads, and says what to do when there is
+// nothing to show.
+class RunsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunsPage(StoreSession* session, QWidget* parent = nullptr);
+    ~RunsPage() override;
+
+    // Shows a run, widening the experiment choice and clearing the filter if it is hidden.
+    void selectRun(const QString& runId);
+    QString selectedRunId() const;
+    void focusFilter();
+    void setShowDeleted(bool show);
+    bool showDeleted() const;
+    void chooseColumns();
+    void setColumnChoice(const RunColumnChoice& choice);
+    RunColumnChoice columnChoice() const;
+    // The runs currently listed (for exports), or null before the first load.
+    std::shared_ptr<const RunTable> currentTable() const;
+    RunDetailsPanel* details() const { return m_details; }
+    QByteArray saveState() const;
+    void restoreState(const QByteArray& state);
+
+Q_SIGNALS:
+    void versionActivated(const QString& modelName, qint64 version);
+    void columnChoiceChanged(const prov::RunColumnChoice& choice);
+    void showDeletedChanged(bool show);
+    // The table shows a new set of runs (count after filtering).
+    void runsLoaded(int count);
+
+private:
+    void setupTable();
+    void reloadExperiments();
+    void presentExperiments(const QList<ExperimentEntry>& experiments);
+    void reloadRuns();
+    void presentRuns(const std::shared_ptr<const RunTable>& table);
+    void sizeAttributeColumns();
+    void showFilterError(const Error& error);
+    void updateEmptyState();
+    void updateCount();
+    void onCurrentRunChanged();
+    void showHeaderMenu(const QPoint& pos);
+    void hideColumn(RunColumnKind kind, const QString& key);
+    QStringList selectedExperimentIds() const;
+
+    std::unique_ptr<Ui::RunsPage> m_ui;
+    StoreSession* m_session;
+    ExperimentListModel* m_experiments;
+    RunTableModel* m_runs;
+    RunDetailsPanel* m_details;
+    EmptyStateOverlay* m_emptyState;
+    QTimer m_filterDebounce;
+    QString m_pendingRunId; // to select once the next load arrives
+    QString m_selectedExperimentId;
+    bool m_loading = false;
+    bool m_columnsSized = false;
+};
+
+} // namespace prov

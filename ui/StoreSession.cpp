@@ -1,0 +1,149 @@
+#include "StoreSession.h"
+
+#include "cache/CacheLocator.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace prov {
+
+StoreSession::StoreSession(SessionOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    connect(&m_sync, &SyncJob::progressChanged, this, &StoreSession::syncProgress);
+    connect(&m_sync, &SyncJob::succeeded, this, &StoreSession::onSyncSucceeded);
+    connect(&m_sync, &SyncJob::failed, this, &StoreSession::onSyncFailed);
+}
+
+void StoreSession::setOptions(const SessionOptions& options)
+{
+    m_options = options;
+    if (m_location)
+        open(*m_location);
+}
+
+void StoreSession::open(const StoreLocation& location)
+{
+    m_location = location;
+    m_cachePath = CacheLocator::databasePath(m_options.cacheFolder, location);
+    m_queries.setCachePath(m_cachePath);
+    m_hasCache = QFileInfo::exists(m_cachePath);
+    m_offline = !location.exists();
+    m_info = CacheInfo();
+    Q_EMIT storeChanged();
+    if (m_hasCache) {
+        Q_EMIT cacheChanged();
+        refreshInfo();
+    }
+    if (m_sync.isRunning()) {
+        m_syncAgain = true;
+        m_sync.cancel();
+    } else {
+        startSync();
+    }
+}
+
+void StoreSession::close()
+{
+    m_sync.cancel();
+    m_syncAgain = false;
+    m_location.reset();
+    m_cachePath.clear();
+    m_hasCache = false;
+    m_info = CacheInfo();
+    Q_EMIT storeChanged();
+}
+
+void StoreSession::syncNow()
+{
+    if (m_location && !m_sync.isRunning())
+        startSync();
+}
+
+void StoreSession::cancelSync()
+{
+    m_syncAgain = false;
+    m_sync.cancel();
+}
+
+void StoreSession::startSync()
+{
+    if (!m_location)
+        return;
+    if (!m_location->exists()) {
+        m_offline = true;
+        Q_EMIT syncFailed(makeError(ErrorCode::NotFound,
+            m_hasCache ? tr("The store is not reachable; showing cached data.")
+                       : tr("The store is not reachable and has never been read."),
+            m_location->path));
+        Q_EMIT infoChanged();
+        return;
+    }
+    if (m_sync.start(*m_location, m_cachePath))
+        Q_EMIT syncStarted();
+}
+
+Status StoreSession::clearCache()
+{
+    if (m_cachePath.isEmpty())
+        return {};
+    if (m_sync.isRunning()) {
+        m_sync.cancel();
+        return makeError(ErrorCode::InvalidArgument, tr("A sync is running; wait for it to stop and try again."));
+    }
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        QFile file(m_cachePath + suffix);
+        if (file.exists() && !file.remove())
+            return makeError(ErrorCode::Io, file.errorString(), file.fileName());
+    }
+    m_hasCache = false;
+    m_info = CacheInfo();
+    Q_EMIT cacheChanged();
+    Q_EMIT infoChanged();
+    startSync();
+    return {};
+}
+
+void StoreSession::onSyncSucceeded(const SyncSummary& summary)
+{
+    if (m_syncAgain) { // it was the previous store's sync: start the current one's
+        m_syncAgain = false;
+        startSync();
+        return;
+    }
+    m_offline = false;
+    m_hasCache = true;
+    Q_EMIT syncFinished(summary);
+    Q_EMIT cacheChanged();
+    refreshInfo();
+}
+
+void StoreSession::onSyncFailed(const Error& error)
+{
+    if (m_syncAgain) {
+        m_syncAgain = false;
+        startSync();
+        return;
+    }
+    m_hasCache = QFileInfo::exists(m_cachePath);
+    m_offline = error.code == ErrorCode::NotFound;
+    Q_EMIT syncFailed(error);
+    // Whole runs written before a cancel or failure are in the cache: show them.
+    if (m_hasCache) {
+        Q_EMIT cacheChanged();
+        refreshInfo();
+    }
+}
+
+void StoreSession::refreshInfo()
+{
+    m_queries.run<CacheInfo>(
+        QStringLiteral("info"), [](const CacheReader& cache) { return cache.info(); }, this,
+        [this](const Result<CacheInfo>& info) {
+            m_info = info ? *info : CacheInfo();
+            Q_EMIT infoChanged();
+        });
+}
+
+} // namespace prov

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/Result.h"
+#include "query/CacheInfo.h"
+#include "query/CacheQueryRunner.h"
+#include "store/StoreLocation.h"
+#include "sync/SyncJob.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace prov {
+
+// Settings the session needs, read by the main window from QSettings and passed down.
+struct SessionOptions
+{
+    QString cacheFolder; // where per-store caches live
+};
+
+// The store the window shows: its location, its cache, the sync that keeps the cache
+// current, and the query runner pages use to read it. Pages never touch the store; they
+// reload when cacheChanged() says the cache has new content. Opening a store shows its
+// cache at once (when there is one) and syncs in the background; a store that is gone is
+// shown from its cache alone.
+class StoreSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreSession(SessionOptions options, QObject* parent = nullptr);
+
+    void setOptions(const SessionOptions& options);
+    const SessionOptions& options() const { return m_options; }
+
+    // Switches to `location` (cancelling a running sync of the previous store).
+    void open(const StoreLocation& location);
+    void close();
+    void syncNow();
+    void cancelSync();
+    // Deletes this store's cache file (after stopping any sync) and syncs again if possible.
+    Status clearCache();
+
+    bool isOpen() const { return m_location.has_value(); }
+    const std::optional<StoreLocation>& location() const { return m_location; }
+    const QString& cachePath() const { return m_cachePath; }
+    bool hasCache() const { return m_hasCache; }
+    bool isSyncing() const { return m_sync.isRunning(); }
+    // The store could not be reached at the last attempt: the cache is all there is.
+    bool isOffline() const { return m_offline; }
+    const CacheInfo& cacheInfo() const { return m_info; }
+    CacheQueryRunner* queries() { return &m_queries; }
+
+Q_SIGNALS:
+    void storeChanged();
+    // The cache has new content (opened, or a sync committed): reload what is shown.
+    void cacheChanged();
+    void infoChanged();
+    void syncStarted();
+    void syncProgress(const prov::SyncProgress& progress);
+    void syncFinished(const prov::SyncSummary& summary);
+    void syncFailed(const prov::Error& error);
+
+private:
+    void onSyncSucceeded(const SyncSummary& summary);
+    void onSyncFailed(const Error& error);
+    void refreshInfo();
+    void startSync();
+
+    SessionOptions m_options;
+    std::optional<StoreLocation> m_location;
+    QString m_cachePath;
+    bool m_hasCache = false;
+    bool m_offline = false;
+    bool m_syncAgain = false; // a store switch or clear arrived while a sync was running
+    CacheInfo m_info;
+    SyncJob m_sync;
+    CacheQueryRunner m_queries;
+};
+
+} // namespace prov
