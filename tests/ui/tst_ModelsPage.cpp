@@ -1,0 +1,288 @@
+#include "ModelsPage.h"
+#include "StoreSession.h"
+#include "itemmodels/RegistryTreeModel.h"
+
+#include "TestFixtures.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace prov;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString logregRunId = u"ad872d587b1a4f2e8985d41f578d6b70"_s;
+constexpr int syncTimeoutMs = 60000;
+
+// A session over `storePath` with its cache in a scratch folder, and the page under test.
+struct PageFixture
+{
+    QTemporaryDir cacheDir;
+    std::unique_ptr<StoreSession> session;
+    std::unique_ptr<ModelsPage> page;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+
+    QTreeView* tree() const { return page->findChild<QTreeView*>(u"modelTree"_s); }
+    QTextBrowser* details() const { return page->findChild<QTextBrowser*>(u"detailsBrowser"_s); }
+    QLineEdit* filter() const { return page->findChild<QLineEdit*>(u"filterEdit"_s); }
+    QString detailsText() const { return details()->toPlainText(); }
+    QLabel* emptyState() const { return tree()->viewport()->findChild<QLabel*>(); }
+};
+
+std::unique_ptr<PageFixture> openPage(const QString& storePath)
+{
+    auto fixture = std::make_unique<PageFixture>();
+    fixture->session = std::make_unique<StoreSession>(SessionOptions { fixture->cacheDir.path() });
+    fixture->page = std::make_unique<ModelsPage>(fixture->session.get());
+    fixture->tester = std::make_unique<QAbstractItemModelTester>(
+        fixture->tree()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fixture->page->resize(1100, 700);
+    fixture->page->show();
+    auto location = StoreLocation::fromArgument(storePath, QDir::currentPath());
+    if (!location)
+        qFatal("fixture store not found: %s", qPrintable(storePath));
+    fixture->session->open(*location);
+    return fixture;
+}
+
+// Clicks the first link in the details pane whose target starts with `hrefPrefix`.
+bool clickLink(QTextBrowser* browser, const QString& hrefPrefix)
+{
+    for (QTextBlock block = browser->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isAnchor() || !fragment.charFormat().anchorHref().startsWith(hrefPrefix))
+                continue;
+            QTextCursor cursor(browser->document());
+            cursor.setPosition(fragment.position() + fragment.length() / 2);
+            browser->setTextCursor(cursor);
+            browser->ensureCursorVisible();
+            const QPoint at = browser->cursorRect(cursor).center();
+            QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, at);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString copyOfFixture(const QTemporaryDir& dir)
+{
+    const QString store = dir.filePath(u"mlruns"_s);
+    if (!TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow/mlruns"_s), store))
+        qFatal("could not copy the fixture store");
+    return store;
+}
+
+} // namespace
+
+class tst_ModelsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsRegisteredModelsExpanded();
+    void showVersionSelectsAndDescribesIt();
+    void showVersionBeforeLoadingIsKept();
+    void versionDetailsShowObservedHistory();
+    void selectionSurvivesReload();
+    void filterMatchesModelNamesIgnoringCase();
+    void arrowKeysUpdateDetails();
+    void runLinkEmitsRunActivated();
+    void versionLinkNavigatesWithinPage();
+    void storeTextIsShownNotObeyed();
+    void storeWithoutRegistryExplainsIt();
+};
+
+void tst_ModelsPage::listsRegisteredModelsExpanded()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QAbstractItemModel* model = f->tree()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, syncTimeoutMs);
+
+    QStringList names;
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex index = model->index(row, 0);
+        names << index.data().toString();
+        QVERIFY(f->tree()->isExpanded(index));
+    }
+    QCOMPARE(names, (QStringList { u"churn-model"_s, u"iris-classifier"_s, u"prévision-ventes-日本"_s }));
+    QCOMPARE(model->rowCount(model->index(1, 0)), 3);
+    QVERIFY(f->emptyState()->isHidden());
+    const QLabel* noSelection = f->details()->viewport()->findChild<QLabel*>();
+    QVERIFY(noSelection && !noSelection->isHidden());
+    QCOMPARE(noSelection->text(), u"Select a model or version"_s);
+    QVERIFY(f->detailsText().isEmpty());
+}
+
+void tst_ModelsPage::showVersionSelectsAndDescribesIt()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+
+    f->page->showVersion(u"iris-classifier"_s, 2);
+
+    const QModelIndex current = f->tree()->currentIndex();
+    QCOMPARE(current.data(RegistryTreeModel::ModelNameRole).toString(), u"iris-classifier"_s);
+    QCOMPARE(current.data(RegistryTreeModel::VersionRole).toLongLong(), 2);
+    const QString text = f->detailsText();
+    QVERIFY2(text.contains(u"iris-classifier · Version 2"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Production"_s));
+    QVERIFY(text.contains(u"champion"_s));
+    QVERIFY(text.contains(u"logreg-final"_s));
+    QVERIFY(text.contains(u"m-ada1388fb6e44984821dd1d3f308ff56"_s));
+    QVERIFY(text.contains(u"deploy.environment"_s));
+    QVERIFY(text.contains(u"Logistic regression C=1.0"_s));
+}
+
+void tst_ModelsPage::showVersionBeforeLoadingIsKept()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    f->page->showVersion(u"prévision-ventes-日本"_s, 1);
+
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    QCOMPARE(f->tree()->currentIndex().data(RegistryTreeModel::ModelNameRole).toString(), u"prévision-ventes-日本"_s);
+    QVERIFY(f->detailsText().contains(u"prévision-ventes-日本 · Version 1"_s));
+}
+
+void tst_ModelsPage::versionDetailsShowObservedHistory()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, 2);
+
+    // The first sync observed the current bindings: they are open intervals.
+    QTRY_VERIFY(f->detailsText().contains(u"still held"_s));
+    const QString text = f->detailsText();
+    QVERIFY(text.contains(u"Alias and stage history (observed by Provenance)"_s));
+    QVERIFY(text.contains(u"MLflow keeps only the current"_s));
+    QVERIFY(text.contains(u"@champion"_s));
+    QVERIFY(!text.contains(u"@challenger"_s)); // held by version 3, not this one
+}
+
+void tst_ModelsPage::selectionSurvivesReload()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"churn-model"_s, 2);
+    QSignalSpy resets(f->tree()->model(), &QAbstractItemModel::modelReset);
+
+    f->session->syncNow();
+
+    QTRY_VERIFY_WITH_TIMEOUT(resets.count() >= 1, syncTimeoutMs);
+    const QModelIndex current = f->tree()->currentIndex();
+    QCOMPARE(current.data(RegistryTreeModel::ModelNameRole).toString(), u"churn-model"_s);
+    QCOMPARE(current.data(RegistryTreeModel::VersionRole).toLongLong(), 2);
+    QVERIFY(f->detailsText().contains(u"churn-model · Version 2"_s));
+}
+
+void tst_ModelsPage::filterMatchesModelNamesIgnoringCase()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QAbstractItemModel* model = f->tree()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, syncTimeoutMs);
+
+    QTest::keyClicks(f->filter(), u"IRIS"_s);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), u"iris-classifier"_s);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 3); // a matching model keeps its versions
+    QVERIFY(f->tree()->isExpanded(model->index(0, 0)));
+
+    f->filter()->setText(u"日本"_s);
+    QCOMPARE(model->rowCount(), 1);
+
+    f->filter()->setText(u"no-such-model"_s);
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(!f->emptyState()->isHidden());
+    QVERIFY(f->emptyState()->text().contains(u"no-such-model"_s));
+
+    f->filter()->clear();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(f->emptyState()->isHidden());
+}
+
+void tst_ModelsPage::arrowKeysUpdateDetails()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTreeView* tree = f->tree();
+    QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(), 3, syncTimeoutMs);
+    tree->setFocus();
+    tree->setCurrentIndex(tree->model()->index(0, 0));
+    QVERIFY(f->detailsText().startsWith(u"churn-model"_s));
+
+    QTest::keyClick(tree, Qt::Key_Down);
+    QVERIFY(f->detailsText().contains(u"churn-model · Version 1"_s));
+    QTest::keyClick(tree, Qt::Key_Down);
+    QVERIFY(f->detailsText().contains(u"churn-model · Version 2"_s));
+}
+
+void tst_ModelsPage::runLinkEmitsRunActivated()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, 2);
+    QSignalSpy activated(f->page.get(), &ModelsPage::runActivated);
+
+    QVERIFY(clickLink(f->details(), u"run:"_s));
+
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), logregRunId);
+}
+
+void tst_ModelsPage::versionLinkNavigatesWithinPage()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"prévision-ventes-日本"_s, -1);
+    QVERIFY(f->detailsText().startsWith(u"prévision-ventes-日本"_s));
+
+    QVERIFY(clickLink(f->details(), u"version:"_s));
+
+    QCOMPARE(f->tree()->currentIndex().data(RegistryTreeModel::VersionRole).toLongLong(), 1);
+    QVERIFY(f->detailsText().contains(u"prévision-ventes-日本 · Version 1"_s));
+}
+
+void tst_ModelsPage::storeTextIsShownNotObeyed()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    QFile tag(store + u"/models/iris-classifier/version-2/tags/review_note"_s);
+    QVERIFY(tag.open(QIODevice::WriteOnly));
+    tag.write("<b>bold</b>");
+    tag.close();
+
+    auto f = openPage(store);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, 2);
+
+    QVERIFY2(f->detailsText().contains(u"<b>bold</b>"_s), qPrintable(f->detailsText()));
+}
+
+void tst_ModelsPage::storeWithoutRegistryExplainsIt()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    QVERIFY(QDir(store + u"/models"_s).removeRecursively());
+
+    auto f = openPage(store);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !f->emptyState()->isHidden() && f->emptyState()->text() == u"No registered models in this store"_s,
+        syncTimeoutMs);
+    QCOMPARE(f->tree()->model()->rowCount(), 0);
+    QVERIFY(f->detailsText().contains(u"Registered models are"_s));
+    QVERIFY(f->detailsText().contains(u"will show here"_s));
+}
+
+QTEST_MAIN(tst_ModelsPage)
+#include "tst_ModelsPage.moc"
