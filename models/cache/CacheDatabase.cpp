@@ -13,9 +13,11 @@ namespace {
 
     Status configure(const SqliteDatabase& db, CacheDatabase::Access access)
     {
+        // page_size only takes effect on a new, empty file and must precede WAL: 32 KiB pages
+        // cut the pages (and write calls) of a sync 8-fold against the 4 KiB default.
         const QString pragmas = access == CacheDatabase::Access::Write
-            ? QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-                             "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;")
+            ? QStringLiteral("PRAGMA page_size = 32768; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 1000;")
             : QStringLiteral("PRAGMA query_only = 1; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;");
         return db.exec(pragmas);
     }

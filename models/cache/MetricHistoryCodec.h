@@ -8,8 +8,12 @@
 namespace prov {
 
 // The BLOB format of metric_histories.points: a whole history in one row, so drawing a chart
-// is one indexed read. Layout (little-endian): "PMH" + format byte (1) + uint32 count, then
-// `count` records of { int64 step, int64 timestamp, float64 value }, in MetricHistory order.
+// is one indexed read. Layout: "PMH" + format byte + uint32 count (little-endian), then per
+// point, in MetricHistory order, the step and the timestamp as zigzag LEB128 varints of
+// their difference to the previous point's, and the value as 8 raw IEEE-754 bytes. Steps
+// and times usually advance by small amounts, so a point takes ~11 bytes instead of 24, and
+// values (NaN and infinities included) round-trip bit for bit.
+// Format 1 (three raw 8-byte fields per point) is still read.
 class MetricHistoryCodec
 {
 public:
