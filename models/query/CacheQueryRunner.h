@@ -3,12 +3,10 @@
 #include "core/Result.h"
 #include "query/CacheReader.h"
 
-#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 
@@ -35,16 +33,19 @@ public:
     {
         const quint64 generation = ++m_generations[channel];
         const QString path = m_cachePath;
-        QPointer<CacheQueryRunner> self(this);
         QPointer<QObject> receiver(context);
-        QtConcurrent::run(&m_pool, [path, work = std::move(work)]() -> Result<T> {
+        // The result is posted to this runner, which outlives every task (its destructor
+        // waits for them); the receiver is checked on the GUI thread, where it may have gone.
+        m_pool.start([this, path, channel, generation, receiver, work = std::move(work), done = std::move(done)] {
             auto cache = CacheReader::open(path);
-            if (!cache)
-                return cache.error();
-            return work(*cache);
-        }).then(context, [self, receiver, channel, generation, done = std::move(done)](const Result<T>& result) {
-            if (self && receiver && self->m_generations.value(channel) == generation)
-                done(result);
+            Result<T> result = cache ? work(*cache) : Result<T>(cache.error());
+            QMetaObject::invokeMethod(
+                this,
+                [this, channel, generation, receiver, done, result = std::move(result)] {
+                    if (receiver && m_generations.value(channel) == generation)
+                        done(result);
+                },
+                Qt::QueuedConnection);
         });
     }
 
