@@ -16,7 +16,6 @@
 #include <QIODevice>
 #include <QKeyEvent>
 #include <QMenu>
-#include <QShortcut>
 
 namespace prov {
 namespace {
@@ -65,8 +64,7 @@ RunsPage::RunsPage(StoreSession* session, QWidget* parent)
     connect(m_ui->columnsButton, &QToolButton::clicked, this, &RunsPage::chooseColumns);
     connect(m_details, &RunDetailsPanel::runActivated, this, &RunsPage::selectRun);
     connect(m_details, &RunDetailsPanel::versionActivated, this, &RunsPage::versionActivated);
-    auto* clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->filterEdit, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(clearFilter, &QShortcut::activated, m_ui->filterEdit, &QLineEdit::clear);
+    m_ui->filterEdit->installEventFilter(this);
 }
 
 RunsPage::~RunsPage() = default;
@@ -361,6 +359,18 @@ void RunsPage::hideColumn(RunColumnKind kind, const QString& key)
     else
         choice.tags.removeAll(key);
     setColumnChoice(choice);
+}
+
+bool RunsPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Esc in the filter box clears it (a key filter works whether or not the window is active).
+    if (watched == m_ui->filterEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && !m_ui->filterEdit->text().isEmpty()) {
+        m_ui->filterEdit->clear();
+        reloadRuns();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QByteArray RunsPage::saveState() const

@@ -48,6 +48,9 @@ public:
     QByteArray saveState() const;
     void restoreState(const QByteArray& state);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     void versionActivated(const QString& modelName, qint64 version);
     void columnChoiceChanged(const prov::RunColumnChoice& choice);

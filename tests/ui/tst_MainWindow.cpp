@@ -1,0 +1,214 @@
+#include "MainWindow.h"
+
+#include "MetricChartView.h"
+#include "RunDetailsPanel.h"
+#include "RunsPage.h"
+#include "TestFixtures.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QUrl>
+
+using namespace prov;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename T>
+T* child(QObject* parent, const QString& name)
+{
+    return parent->findChild<T*>(name);
+}
+
+int rowOfRunNamed(QTableView* view, const QString& name)
+{
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 1).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+// Smoke test of the window as a user drives it: open the fixture store, filter the runs,
+// select one, read its details; reopen an unreachable store from its cache.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void opensAStoreFiltersRunsAndShowsDetails();
+    void badFilterShowsAnInlineErrorAndKeepsTheRuns();
+    void plainWordsSearchRunNames();
+    void detailsLinkToTheParentRun();
+    void showDeletedListsDeletedRuns();
+    void unreachableStoreIsShownFromItsCache();
+    void sampleStoreOpensOnFirstStart();
+    void notAStoreIsRefusedWithAMessage();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString& store);
+
+    QTemporaryDir m_cache;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"ProvenanceTests"_s);
+    QCoreApplication::setApplicationName(u"tst_MainWindow"_s);
+    QVERIFY(m_cache.isValid());
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+}
+
+std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const QString& store)
+{
+    auto window = std::make_unique<MainWindow>(SessionOptions { m_cache.path() });
+    window->resize(1300, 800);
+    window->show();
+    if (!store.isEmpty())
+        window->openArgument(store);
+    return window;
+}
+
+void tst_MainWindow::opensAStoreFiltersRunsAndShowsDetails()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    auto* filter = child<QLineEdit>(window->runsPage(), u"filterEdit"_s);
+    QVERIFY(runs && filter);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_VERIFY(!window->session()->isSyncing());
+
+    QTest::keyClicks(filter, u"metrics.val_auc > 0.8"_s);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_COMPARE(runs->model()->rowCount(), 1);
+    QCOMPARE(runs->model()->index(0, 1).data().toString(), u"gbm-lr0.1-d8"_s);
+    QVERIFY(child<QLabel>(window->runsPage(), u"countLabel"_s)->text().startsWith(u"1 run match"_s));
+
+    QTest::mouseClick(runs->viewport(), Qt::LeftButton, {}, runs->visualRect(runs->model()->index(0, 1)).center());
+    auto* details = window->runsPage()->details();
+    QTRY_COMPARE(details->runId(), u"c7ce5678ea76420ab2f9d4d38f69f258"_s);
+    QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"gbm-lr0.1-d8"_s);
+    auto* tabs = child<QTabWidget>(details, u"tabs"_s);
+    QCOMPARE(tabs->tabText(tabs->indexOf(child<QWidget>(details, u"paramsTab"_s))), u"Parameters (26)"_s); // n_params in the manifest
+    const QString overview = child<QTextBrowser>(details, u"overviewBrowser"_s)->toPlainText();
+    QVERIFY2(overview.contains(u"FINISHED"_s), qPrintable(overview));
+    QVERIFY(overview.contains(u"churn-prediction"_s));
+    QVERIFY(overview.contains(u"churn-2025q1"_s)); // its dataset
+    QVERIFY(details->findChild<MetricChartView*>());
+    QTRY_VERIFY(!details->findChild<MetricChartView*>()->series().empty()); // first metric's history
+}
+
+void tst_MainWindow::badFilterShowsAnInlineErrorAndKeepsTheRuns()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    auto* filter = child<QLineEdit>(window->runsPage(), u"filterEdit"_s);
+    auto* error = child<QLabel>(window->runsPage(), u"filterError"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTest::keyClicks(filter, u"metrics.val_auc >"_s);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"column"_s), qPrintable(error->text()));
+    QCOMPARE(runs->model()->rowCount(), 27);
+    QTest::keyClick(filter, Qt::Key_Escape); // clears the filter
+    QTRY_VERIFY(!error->isVisible());
+}
+
+void tst_MainWindow::plainWordsSearchRunNames()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTest::keyClicks(child<QLineEdit>(window->runsPage(), u"filterEdit"_s), u"TRIAL"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 8);
+}
+
+void tst_MainWindow::detailsLinkToTheParentRun()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    window->runsPage()->selectRun(u"7a030e165a994c1f8a45cd8325e95130"_s); // trial-03, FAILED
+    auto* details = window->runsPage()->details();
+    QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"trial-03"_s);
+    auto* overview = child<QTextBrowser>(details, u"overviewBrowser"_s);
+    QVERIFY(overview->toPlainText().contains(u"hpo-logreg-sweep"_s));
+    QVERIFY(overview->toHtml().contains(u"run:4094fa7f439a4475bc8633e0bf583653"_s));
+    Q_EMIT overview->anchorClicked(QUrl(u"run:4094fa7f439a4475bc8633e0bf583653"_s));
+    QTRY_COMPARE(window->runsPage()->selectedRunId(), u"4094fa7f439a4475bc8633e0bf583653"_s);
+    QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"hpo-logreg-sweep"_s);
+    QTRY_VERIFY(child<QTextBrowser>(details, u"overviewBrowser"_s)->toPlainText().contains(u"Child runs (8)"_s));
+}
+
+void tst_MainWindow::showDeletedListsDeletedRuns()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    child<QCheckBox>(window->runsPage(), u"showDeletedCheck"_s)->click();
+    QTRY_COMPARE(runs->model()->rowCount(), 30);
+    QVERIFY(rowOfRunNamed(runs, u"scratch-debug"_s) >= 0);
+}
+
+void tst_MainWindow::unreachableStoreIsShownFromItsCache()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"mlruns"_s);
+    QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow/mlruns"_s), copy));
+    {
+        auto window = openWindow(copy);
+        QTRY_COMPARE(child<QTableView>(window->runsPage(), u"runsView"_s)->model()->rowCount(), 27);
+        QTRY_VERIFY(!window->session()->isSyncing());
+        window->close();
+    }
+    QVERIFY(QDir(copy).removeRecursively());
+    auto window = openWindow(QString()); // reopens the last store, as at the next start
+    window->openStartupStore();
+    QTRY_COMPARE(child<QTableView>(window->runsPage(), u"runsView"_s)->model()->rowCount(), 27);
+    QTRY_VERIFY2(window->windowTitle().contains(u"cached data read"_s), qPrintable(window->windowTitle()));
+    QVERIFY(window->session()->isOffline());
+}
+
+void tst_MainWindow::sampleStoreOpensOnFirstStart()
+{
+    auto window = openWindow(QString());
+    window->openStartupStore(); // no last store: the bundled sample
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 27, 15000);
+    QVERIFY(window->session()->location()->path.endsWith(u"sample-store/mlruns"_s));
+    child<QCheckBox>(window->runsPage(), u"showDeletedCheck"_s)->click();
+    QTRY_COMPARE(runs->model()->rowCount(), 30); // .trash came along
+}
+
+void tst_MainWindow::notAStoreIsRefusedWithAMessage()
+{
+    QTemporaryDir dir;
+    QFile text(dir.filePath(u"notes.txt"_s));
+    QVERIFY(text.open(QIODevice::WriteOnly) && text.write("hello\n") > 0);
+    text.close();
+    auto window = openWindow(QString());
+    QVERIFY(!window->openArgument(text.fileName()));
+    auto* box = window->findChild<QWidget*>(u"errorMessageBox"_s);
+    QVERIFY(box && box->isVisible());
+    QVERIFY(!window->session()->isOpen());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_MainWindow.moc"
