@@ -110,6 +110,7 @@ void MainWindow::setupSessionFeedback()
     connect(m_session, &StoreSession::infoChanged, this, &MainWindow::updateTitle);
     connect(m_session, &StoreSession::storeChanged, this, [this] {
         m_ui->centralStack->setCurrentWidget(m_session->isOpen() ? static_cast<QWidget*>(m_ui->workspaceTabs) : m_welcome);
+        m_ui->statusbar->clearMessage();
         updateTitle();
         updateActions();
     });

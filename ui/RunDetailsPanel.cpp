@@ -86,10 +86,12 @@ void RunDetailsPanel::setupViews()
     setupTable(m_ui->paramsView, m_paramsProxy);
     setupTable(m_ui->tagsView, m_tagsProxy);
     setupTable(m_ui->metricsView, m_metricsProxy);
+    // The key takes what the panel has left; numbers take what they need.
     m_ui->metricsView->horizontalHeader()->setStretchLastSection(false);
+    m_ui->metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->metricsView->horizontalHeader()->setSectionResizeMode(MetricSummaryModel::KeyColumn, QHeaderView::Stretch);
     m_ui->paramsView->setColumnWidth(KeyValueTableModel::KeyColumn, 180);
     m_ui->tagsView->setColumnWidth(KeyValueTableModel::KeyColumn, 220);
-    m_ui->metricsView->setColumnWidth(MetricSummaryModel::KeyColumn, 160);
     m_ui->artifactsView->setModel(m_artifacts);
     m_ui->artifactsView->setUniformRowHeights(true);
     m_ui->artifactsView->header()->setStretchLastSection(false);

@@ -74,6 +74,9 @@ void RunsPage::setupTable()
     QTableView* view = m_ui->runsView;
     view->setModel(m_runs);
     view->setItemDelegate(new RunTableDelegate(view));
+    // No sort until the user clicks a header: runs stay in MLflow's order (newest first).
+    // Enabling sorting would otherwise apply the header's default indicator (column 0).
+    view->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     view->setSortingEnabled(true);
     view->horizontalHeader()->setSortIndicatorShown(false);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
