@@ -8,6 +8,7 @@
 #include "query/RunTableExport.h"
 #include "query/RunTableLoader.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,19 +109,25 @@ int CliVerbs::runs(CliContext& context, const RunsOptions& options)
         context.err() << "provenance runs: " << (e.code == ErrorCode::InvalidArgument ? QStringLiteral("bad --filter: ") + e.message : e.describe()) << '\n';
         return e.code == ErrorCode::InvalidArgument ? exitUsage : exitFailed;
     }
-    QByteArray text;
+    context.out().flush();
+    QFile stdoutFile;
+    if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+        return fail(context, QStringLiteral("runs"), makeError(ErrorCode::Io, QStringLiteral("cannot write to stdout")));
+    bool written = true;
     switch (options.format) {
     case CliFormat::Json:
-        text = RunTableExport::toJson(**table);
+        written = RunTableExport::writeJson(**table, stdoutFile);
         break;
     case CliFormat::Csv:
-        text = RunTableExport::toCsv(**table);
+        written = RunTableExport::writeCsv(**table, stdoutFile);
         break;
     case CliFormat::Table:
-        text = RunTableExport::toText(**table);
+        written = stdoutFile.write(RunTableExport::toText(**table)) >= 0;
         break;
     }
-    context.out() << QString::fromUtf8(text);
+    stdoutFile.flush();
+    if (!written)
+        return fail(context, QStringLiteral("runs"), makeError(ErrorCode::Io, stdoutFile.errorString(), QStringLiteral("stdout")));
     return 0;
 }
 

@@ -317,7 +317,7 @@ void MainWindow::exportCsv()
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(RunTableExport::toCsv(*table)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !RunTableExport::writeCsv(*table, file) || !file.commit()) {
         showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, file.errorString()));
         return;
     }

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdint>
@@ -47,6 +48,8 @@ public:
 
     bool isNull(int column) const;
     QString text(int column) const;
+    // The column's UTF-8 bytes without conversion, valid until the next step/reset.
+    QByteArrayView utf8(int column) const;
     qint64 int64(int column) const;
     double real(int column) const;
     std::optional<qint64> optionalInt64(int column) const;

@@ -1,76 +1,137 @@
 #include "query/RunTableExport.h"
 
 #include "core/DisplayFormat.h"
+#include "core/JsonText.h"
 #include "core/TabularText.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QIODevice>
 
 #include <cmath>
 
 namespace prov {
 namespace {
 
-    QJsonValue jsonMetric(double value)
+    constexpr qsizetype flushAt = 256 * 1024;
+
+    // Collects output and hands it to the device in large chunks.
+    class Chunks
+    {
+    public:
+        explicit Chunks(QIODevice& device)
+            : m_device(device)
+        {
+            m_buffer.reserve(flushAt + 4096);
+        }
+        QByteArray& buffer() { return m_buffer; }
+        bool maybeFlush() { return m_buffer.size() < flushAt || flush(); }
+        bool flush()
+        {
+            const bool ok = m_buffer.isEmpty() || m_device.write(m_buffer) == m_buffer.size();
+            m_buffer.clear();
+            return ok;
+        }
+
+    private:
+        QIODevice& m_device;
+        QByteArray m_buffer;
+    };
+
+    void appendTexts(QByteArray& out, const std::vector<RunTable::TextColumn>& columns, std::size_t row)
+    {
+        out.append('{');
+        bool first = true;
+        for (const RunTable::TextColumn& column : columns) {
+            if (!column.values[row])
+                continue;
+            out.append(first ? "" : ", ");
+            first = false;
+            JsonText::appendString(out, column.key);
+            out.append(": ");
+            JsonText::appendString(out, *column.values[row]);
+        }
+        out.append('}');
+    }
+
+    void appendMetrics(QByteArray& out, const RunTable& table, std::size_t row)
+    {
+        out.append('{');
+        bool first = true;
+        for (const RunTable::NumberColumn& column : table.metrics) {
+            if (!column.values[row])
+                continue;
+            out.append(first ? "" : ", ");
+            first = false;
+            JsonText::appendString(out, column.key);
+            out.append(": ");
+            JsonText::appendNumber(out, *column.values[row]);
+        }
+        out.append('}');
+    }
+
+    void appendField(QByteArray& out, const char* name, const QString& value, bool nullWhenEmpty = false)
+    {
+        out.append("    \"").append(name).append("\": ");
+        if (nullWhenEmpty && value.isEmpty())
+            out.append("null");
+        else
+            JsonText::appendString(out, value);
+        out.append(",\n");
+    }
+
+    void appendRun(QByteArray& out, const RunTable& table, std::size_t row)
+    {
+        const RunTable::Row& r = table.rows[row];
+        out.append("  {\n");
+        appendField(out, "run_id", r.info.runId);
+        appendField(out, "experiment_id", r.info.experimentId);
+        appendField(out, "experiment_name", r.experimentName);
+        appendField(out, "run_name", r.info.runName);
+        appendField(out, "status", runStatusName(r.info.status));
+        appendField(out, "lifecycle_stage", lifecycleStageName(r.info.lifecycleStage));
+        out.append("    \"start_time\": ");
+        JsonText::appendInteger(out, r.info.startTime);
+        out.append(",\n    \"end_time\": ");
+        JsonText::appendInteger(out, r.info.endTime);
+        out.append(",\n");
+        appendField(out, "user", r.info.userId);
+        appendField(out, "parent_run_id", r.parentRunId, true);
+        appendField(out, "artifact_uri", r.info.artifactUri);
+        out.append("    \"params\": ");
+        appendTexts(out, table.params, row);
+        out.append(",\n    \"metrics\": ");
+        appendMetrics(out, table, row);
+        out.append(",\n    \"tags\": ");
+        appendTexts(out, table.tags, row);
+        out.append("\n  }");
+    }
+
+    QString csvMetric(double value)
     {
         if (std::isnan(value))
             return QStringLiteral("NaN");
         if (std::isinf(value))
             return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
-        return value;
-    }
-
-    QJsonValue jsonTime(std::optional<qint64> ms)
-    {
-        return ms ? QJsonValue(*ms) : QJsonValue(QJsonValue::Null);
-    }
-
-    QJsonObject textColumns(const std::vector<RunTable::TextColumn>& columns, std::size_t row)
-    {
-        QJsonObject object;
-        for (const RunTable::TextColumn& column : columns) {
-            if (column.values[row])
-                object.insert(column.key, *column.values[row]);
-        }
-        return object;
-    }
-
-    QJsonObject runObject(const RunTable& table, std::size_t row)
-    {
-        const RunTable::Row& r = table.rows[row];
-        QJsonObject metrics;
-        for (const RunTable::NumberColumn& column : table.metrics) {
-            if (column.values[row])
-                metrics.insert(column.key, jsonMetric(*column.values[row]));
-        }
-        return QJsonObject {
-            { QStringLiteral("run_id"), r.info.runId },
-            { QStringLiteral("experiment_id"), r.info.experimentId },
-            { QStringLiteral("experiment_name"), r.experimentName },
-            { QStringLiteral("run_name"), r.info.runName },
-            { QStringLiteral("status"), runStatusName(r.info.status) },
-            { QStringLiteral("lifecycle_stage"), lifecycleStageName(r.info.lifecycleStage) },
-            { QStringLiteral("start_time"), jsonTime(r.info.startTime) },
-            { QStringLiteral("end_time"), jsonTime(r.info.endTime) },
-            { QStringLiteral("user"), r.info.userId },
-            { QStringLiteral("parent_run_id"), r.parentRunId.isEmpty() ? QJsonValue() : QJsonValue(r.parentRunId) },
-            { QStringLiteral("artifact_uri"), r.info.artifactUri },
-            { QStringLiteral("params"), textColumns(table.params, row) },
-            { QStringLiteral("metrics"), metrics },
-            { QStringLiteral("tags"), textColumns(table.tags, row) },
-        };
-    }
-
-    QString csvMetric(double value)
-    {
-        const QJsonValue v = jsonMetric(value);
-        return v.isString() ? v.toString() : DisplayFormat::exactValue(value);
+        return DisplayFormat::exactValue(value);
     }
 
     QString optionalTime(std::optional<qint64> ms)
     {
         return ms ? QString::number(*ms) : QString();
+    }
+
+    QStringList csvHeader(const RunTable& table)
+    {
+        QStringList header { QStringLiteral("run_id"), QStringLiteral("experiment_id"), QStringLiteral("experiment_name"),
+            QStringLiteral("run_name"), QStringLiteral("status"), QStringLiteral("lifecycle_stage"),
+            QStringLiteral("start_time"), QStringLiteral("end_time"), QStringLiteral("user"),
+            QStringLiteral("parent_run_id") };
+        for (const auto& column : table.params)
+            header << QStringLiteral("params.") + column.key;
+        for (const auto& column : table.metrics)
+            header << QStringLiteral("metrics.") + column.key;
+        for (const auto& column : table.tags)
+            header << QStringLiteral("tags.") + column.key;
+        return header;
     }
 
     QStringList csvRow(const RunTable& table, std::size_t row)
@@ -90,29 +151,30 @@ namespace {
 
 } // namespace
 
-QByteArray RunTableExport::toJson(const RunTable& table)
+bool RunTableExport::writeJson(const RunTable& table, QIODevice& out)
 {
-    QJsonArray runs;
-    for (std::size_t row = 0; row < table.rows.size(); ++row)
-        runs.append(runObject(table, row));
-    return QJsonDocument(runs).toJson(QJsonDocument::Indented);
+    Chunks chunks(out);
+    chunks.buffer().append('[');
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        chunks.buffer().append(row == 0 ? "\n" : ",\n");
+        appendRun(chunks.buffer(), table, row);
+        if (!chunks.maybeFlush())
+            return false;
+    }
+    chunks.buffer().append(table.rows.empty() ? "]\n" : "\n]\n");
+    return chunks.flush();
 }
 
-QByteArray RunTableExport::toCsv(const RunTable& table)
+bool RunTableExport::writeCsv(const RunTable& table, QIODevice& out)
 {
-    QStringList header { QStringLiteral("run_id"), QStringLiteral("experiment_id"), QStringLiteral("experiment_name"),
-        QStringLiteral("run_name"), QStringLiteral("status"), QStringLiteral("lifecycle_stage"),
-        QStringLiteral("start_time"), QStringLiteral("end_time"), QStringLiteral("user"), QStringLiteral("parent_run_id") };
-    for (const auto& column : table.params)
-        header << QStringLiteral("params.") + column.key;
-    for (const auto& column : table.metrics)
-        header << QStringLiteral("metrics.") + column.key;
-    for (const auto& column : table.tags)
-        header << QStringLiteral("tags.") + column.key;
-    QList<QStringList> rows { header };
-    for (std::size_t row = 0; row < table.rows.size(); ++row)
-        rows.append(csvRow(table, row));
-    return TabularText::csv(rows);
+    Chunks chunks(out);
+    chunks.buffer() += TabularText::csv({ csvHeader(table) });
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        chunks.buffer() += TabularText::csv({ csvRow(table, row) });
+        if (!chunks.maybeFlush())
+            return false;
+    }
+    return chunks.flush();
 }
 
 QByteArray RunTableExport::toText(const RunTable& table)

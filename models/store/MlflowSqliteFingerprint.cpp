@@ -2,8 +2,6 @@
 
 #include "core/SqliteStatement.h"
 
-#include <QCryptographicHash>
-
 #include <cstring>
 
 namespace prov {
@@ -23,9 +21,21 @@ void MlflowSqliteFingerprint::addInt(char section, qint64 value)
 
 void MlflowSqliteFingerprint::add(char section, const MlflowSqliteFingerprint& other)
 {
+    const QByteArray digest = other.result();
     m_data.append(section);
-    appendInt(other.m_data.size());
-    m_data.append(other.m_data);
+    appendInt(digest.size());
+    m_data.append(digest);
+}
+
+void MlflowSqliteFingerprint::spill()
+{
+    constexpr qsizetype chunk = 16 * 1024;
+    if (m_data.size() < chunk)
+        return;
+    if (!m_hash)
+        m_hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha1);
+    m_hash->addData(m_data);
+    m_data.clear();
 }
 
 void MlflowSqliteFingerprint::addRow(
@@ -63,11 +73,17 @@ void MlflowSqliteFingerprint::addRow(
         }
         }
     }
+    spill();
 }
 
 QByteArray MlflowSqliteFingerprint::result() const
 {
-    return QCryptographicHash::hash(m_data, QCryptographicHash::Sha1).toHex();
+    if (!m_hash)
+        return QCryptographicHash::hash(m_data, QCryptographicHash::Sha1).toHex();
+    QCryptographicHash copy(QCryptographicHash::Sha1);
+    copy.addData(m_hash->result()); // the hash of everything spilled, then what is left
+    copy.addData(m_data);
+    return copy.result().toHex();
 }
 
 } // namespace prov

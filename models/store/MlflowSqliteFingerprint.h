@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QLatin1StringView>
+
+#include <memory>
 
 namespace prov {
 
@@ -11,6 +14,8 @@ class SqliteStatement;
 // integers, IEEE doubles, NULL marked apart), each row tagged with a section letter and each
 // field length-prefixed, so that two different row sets can never feed the same bytes.
 // Used for run and metric stamps: equal fingerprints mean nothing of the rows changed.
+// Bytes go into a running hash in chunks, so a run with thousands of rows costs a few
+// kilobytes, not a copy of its rows.
 class MlflowSqliteFingerprint
 {
 public:
@@ -26,8 +31,10 @@ public:
 
 private:
     void appendInt(qint64 value);
+    void spill();
 
-    QByteArray m_data;
+    QByteArray m_data; // not yet hashed
+    std::shared_ptr<QCryptographicHash> m_hash; // created when m_data first grows large
 };
 
 } // namespace prov

@@ -16,18 +16,27 @@ Result<CachedRunState> CachedRunState::load(const SqliteDatabase& db)
         state.m_runs.insert(runs->text(0), CachedRun { runs->text(1), runs->blob(2), {} });
     if (!runs->lastStatus())
         return runs->lastStatus().error();
+    return state;
+}
+
+Status CachedRunState::loadMetricStamps(const SqliteDatabase& db, const QList<RunStamp>& runs)
+{
     auto metrics = db.prepare(
-        QStringLiteral("SELECT run_id, key, fingerprint FROM latest_metrics WHERE fingerprint IS NOT NULL"));
+        QStringLiteral("SELECT key, fingerprint FROM latest_metrics WHERE run_id = ?1 AND fingerprint IS NOT NULL"));
     if (!metrics)
         return metrics.error();
-    while (metrics->step()) {
-        auto run = state.m_runs.find(metrics->text(0));
-        if (run != state.m_runs.end())
-            run->metrics.insert(metrics->text(1), metrics->blob(2));
+    for (const RunStamp& stamp : runs) {
+        auto run = m_runs.find(stamp.runId);
+        if (run == m_runs.end())
+            continue;
+        metrics->bind(1, stamp.runId);
+        while (metrics->step())
+            run->metrics.insert(metrics->text(0), metrics->blob(1));
+        if (!metrics->lastStatus())
+            return metrics->lastStatus();
+        metrics->reset();
     }
-    if (!metrics->lastStatus())
-        return metrics->lastStatus().error();
-    return state;
+    return {};
 }
 
 bool CachedRunState::runIsCurrent(const QString& runId, const QByteArray& fingerprint) const

@@ -27,6 +27,8 @@ Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncP
         return session.fail(cached.error());
     if (Status s = session.scan(*cached); !s)
         return session.fail(s.error());
+    if (Status s = cached->loadMetricStamps((*writer)->database(), session.runsToRead()); !s)
+        return session.fail(s.error());
     const int threads = m_options.readThreads > 0 ? m_options.readThreads : m_reader.maxConcurrentReads();
     RunReadPipeline pipeline(m_reader, *cached, **writer, threads);
     if (Status s = session.syncRuns(pipeline); !s)

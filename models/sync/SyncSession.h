@@ -29,6 +29,7 @@ public:
         const SyncProgressCallback& progress);
 
     Status scan(const CachedRunState& cached);
+    const QList<RunStamp>& runsToRead() const { return m_toRead; }
     Status syncRuns(RunReadPipeline& pipeline);
     Status syncModels();
     Result<SyncSummary> finish();
