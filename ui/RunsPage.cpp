@@ -102,7 +102,7 @@ void RunsPage::reloadExperiments()
 {
     if (!m_session->hasCache()) {
         m_experiments->setExperiments({});
-        presentRuns(nullptr);
+        presentNothing();
         return;
     }
     m_session->queries()->run<QList<ExperimentEntry>>(
@@ -123,7 +123,7 @@ void RunsPage::presentExperiments(const QList<ExperimentEntry>& experiments)
         m_ui->experimentsView->setCurrentIndex(m_experiments->index(row));
         m_selectedExperimentId = m_experiments->index(row).data(ExperimentListModel::ExperimentIdRole).toString();
     }
-    reloadRuns();
+    reloadTable();
 }
 
 QStringList RunsPage::selectedExperimentIds() const
@@ -131,47 +131,106 @@ QStringList RunsPage::selectedExperimentIds() const
     return m_selectedExperimentId.isEmpty() ? QStringList() : QStringList { m_selectedExperimentId };
 }
 
-void RunsPage::reloadRuns()
+RunSelection RunsPage::currentSelection() const
 {
-    m_filterDebounce.stop();
-    if (!m_session->hasCache()) {
-        presentRuns(nullptr);
-        return;
-    }
     RunSelection selection;
     selection.experimentIds = selectedExperimentIds();
     selection.includeDeleted = showDeleted();
     selection.filter = m_ui->filterEdit->text();
     selection.plainTextSearchesNames = true;
+    return selection;
+}
+
+void RunsPage::reloadTable()
+{
+    m_filterDebounce.stop();
+    if (!m_session->hasCache()) {
+        presentNothing();
+        return;
+    }
+    // Every run's values, loaded once per cache change; filters then only pick run ids.
+    const RunSelection selection = currentSelection();
+    const quint64 generation = ++m_selectionGeneration;
     m_loading = true;
     updateEmptyState();
-    m_session->queries()->run<std::shared_ptr<const RunTable>>(
+    m_session->queries()->run<RunsLoad>(
+        QStringLiteral("runs-table"),
+        [selection](const CacheReader& cache) -> Result<RunsLoad> {
+            RunSelection everything;
+            everything.includeDeleted = true;
+            auto table = RunTableLoader(cache.database()).load(everything);
+            if (!table)
+                return table.error();
+            RunsLoad load { *table, RunSelectionQuery(cache.database()).select(selection) };
+            return load;
+        },
+        this, [this, generation](const Result<RunsLoad>& load) { presentTable(load, generation); });
+}
+
+void RunsPage::reloadRuns()
+{
+    m_filterDebounce.stop();
+    if (!m_runs->table()) {
+        reloadTable();
+        return;
+    }
+    const RunSelection selection = currentSelection();
+    ++m_selectionGeneration;
+    m_session->queries()->run<RunIdSelection>(
         QStringLiteral("runs"),
-        [selection](const CacheReader& cache) { return RunTableLoader(cache.database()).load(selection); }, this,
-        [this](const Result<std::shared_ptr<const RunTable>>& table) {
-            m_loading = false;
-            if (table)
-                presentRuns(*table);
+        [selection](const CacheReader& cache) { return RunSelectionQuery(cache.database()).select(selection); }, this,
+        [this](const Result<RunIdSelection>& ids) {
+            if (ids)
+                presentSelection(*ids);
             else
-                showFilterError(table.error());
+                showFilterError(ids.error());
         });
 }
 
-void RunsPage::presentRuns(const std::shared_ptr<const RunTable>& table)
+void RunsPage::presentNothing()
+{
+    m_runs->setTable(nullptr);
+    m_loading = false;
+    updateEmptyState();
+    updateCount();
+}
+
+void RunsPage::presentTable(const Result<RunsLoad>& load, quint64 generation)
+{
+    m_loading = false;
+    if (!load) {
+        presentNothing();
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_ui->runsView->selectionModel());
+        m_runs->setTable(load->table); // keeps the runs shown so far until the ids below
+    }
+    if (generation != m_selectionGeneration) {
+        presentSelection(std::nullopt); // a newer selection is on its way or already shown
+    } else if (load->selection) {
+        presentSelection(*load->selection);
+    } else {
+        showFilterError(load->selection.error());
+    }
+}
+
+void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
 {
     m_ui->filterError->hide();
     const QString keep = m_pendingRunId.isEmpty() ? selectedRunId() : m_pendingRunId;
     m_pendingRunId.clear();
-    {
+    if (selection) {
+        m_searchedNames = selection->searchedNames;
         const QSignalBlocker blocker(m_ui->runsView->selectionModel());
-        m_runs->setTable(table);
+        m_runs->setVisibleRuns(selection->runIds);
     }
     const int row = m_runs->rowOfRun(keep);
     if (row >= 0) {
         m_ui->runsView->selectRow(row);
         m_ui->runsView->scrollTo(m_runs->index(row, 0));
     }
-    if (!m_columnsSized && table && table->size() > 0)
+    if (!m_columnsSized && m_runs->rowCount() > 0)
         sizeAttributeColumns();
     onCurrentRunChanged();
     updateEmptyState();
@@ -220,18 +279,23 @@ void RunsPage::updateEmptyState()
 
 void RunsPage::updateCount()
 {
-    const auto table = m_runs->table();
-    if (!table) {
+    if (!m_runs->table()) {
         m_ui->countLabel->clear();
         return;
     }
-    QString text = DisplayFormat::count(table->size(), tr("run"), tr("runs"));
-    if (table->filterSearchedNames)
+    QString text = DisplayFormat::count(m_runs->rowCount(), tr("run"), tr("runs"));
+    if (m_searchedNames)
         text += tr(" whose name contains “%1”").arg(m_ui->filterEdit->text().trimmed());
     else if (!m_ui->filterEdit->text().trimmed().isEmpty())
         text += tr(" match the filter");
-    text += QStringLiteral(" · %1, %2").arg(DisplayFormat::count(static_cast<qint64>(table->metrics.size()), tr("metric"), tr("metrics")),
-        DisplayFormat::count(static_cast<qint64>(table->params.size()), tr("parameter"), tr("parameters")));
+    qint64 metrics = 0;
+    qint64 params = 0;
+    for (int c = 0; c < m_runs->columnCount(); ++c) {
+        metrics += m_runs->columnKind(c) == RunColumnKind::Metric ? 1 : 0;
+        params += m_runs->columnKind(c) == RunColumnKind::Param ? 1 : 0;
+    }
+    text += QStringLiteral(" · %1, %2").arg(DisplayFormat::count(metrics, tr("metric column"), tr("metric columns")),
+        DisplayFormat::count(params, tr("parameter column"), tr("parameter columns")));
     m_ui->countLabel->setText(text);
 }
 
@@ -325,7 +389,7 @@ RunColumnChoice RunsPage::columnChoice() const
 
 std::shared_ptr<const RunTable> RunsPage::currentTable() const
 {
-    return m_runs->table();
+    return m_runs->table() ? m_runs->visibleTable() : nullptr;
 }
 
 void RunsPage::showHeaderMenu(const QPoint& pos)

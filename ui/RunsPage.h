@@ -2,6 +2,7 @@
 
 #include "itemmodels/RunTableColumns.h"
 #include "query/CacheReader.h"
+#include "query/RunSelectionQuery.h"
 #include "query/RunTable.h"
 
 #include <QTimer>
@@ -14,6 +15,14 @@ namespace prov {
 namespace Ui {
     class RunsPage;
 }
+
+// What loading the run table brings: every run's values, and the ids the current
+// selection shows (or why the filter could not be applied).
+struct RunsLoad
+{
+    std::shared_ptr<const RunTable> table;
+    Result<RunIdSelection> selection;
+};
 
 class EmptyStateOverlay;
 class ExperimentListModel;
@@ -62,8 +71,12 @@ private:
     void setupTable();
     void reloadExperiments();
     void presentExperiments(const QList<ExperimentEntry>& experiments);
+    RunSelection currentSelection() const;
+    void reloadTable();
     void reloadRuns();
-    void presentRuns(const std::shared_ptr<const RunTable>& table);
+    void presentNothing();
+    void presentTable(const Result<RunsLoad>& load, quint64 generation);
+    void presentSelection(const std::optional<RunIdSelection>& selection);
     void sizeAttributeColumns();
     void showFilterError(const Error& error);
     void updateEmptyState();
@@ -83,6 +96,8 @@ private:
     QString m_pendingRunId; // to select once the next load arrives
     QString m_selectedExperimentId;
     bool m_loading = false;
+    bool m_searchedNames = false;
+    quint64 m_selectionGeneration = 0; // a table load's selection is stale once this moves
     bool m_columnsSized = false;
 };
 

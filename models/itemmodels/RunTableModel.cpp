@@ -3,6 +3,7 @@
 #include "core/DisplayFormat.h"
 
 #include <QDateTime>
+#include <QHash>
 
 #include <algorithm>
 #include <numeric>
@@ -62,9 +63,90 @@ void RunTableModel::setTable(std::shared_ptr<const RunTable> table)
 {
     beginResetModel();
     m_table = std::move(table);
+    rebuildVisibleRows();
     rebuildColumns();
     applySort();
     endResetModel();
+}
+
+void RunTableModel::setVisibleRuns(const QStringList& runIds)
+{
+    beginResetModel();
+    m_visibleIds = runIds;
+    rebuildVisibleRows();
+    rebuildColumns();
+    applySort();
+    endResetModel();
+}
+
+void RunTableModel::showAllRuns()
+{
+    beginResetModel();
+    m_visibleIds.reset();
+    rebuildVisibleRows();
+    rebuildColumns();
+    applySort();
+    endResetModel();
+}
+
+void RunTableModel::rebuildVisibleRows()
+{
+    m_visibleRows.clear();
+    if (!m_table)
+        return;
+    if (!m_visibleIds) {
+        m_visibleRows.resize(m_table->rows.size());
+        std::iota(m_visibleRows.begin(), m_visibleRows.end(), 0);
+        return;
+    }
+    QHash<QString, int> rowOf;
+    rowOf.reserve(m_table->size());
+    for (std::size_t r = 0; r < m_table->rows.size(); ++r)
+        rowOf.insert(m_table->rows[r].info.runId, static_cast<int>(r));
+    m_visibleRows.reserve(static_cast<std::size_t>(m_visibleIds->size()));
+    for (const QString& id : std::as_const(*m_visibleIds)) {
+        const auto it = rowOf.constFind(id);
+        if (it != rowOf.cend())
+            m_visibleRows.push_back(*it);
+    }
+}
+
+bool RunTableModel::anyVisibleValue(RunColumnKind kind, std::size_t source) const
+{
+    // Every run is shown: the table only has keys some run has.
+    if (!m_visibleIds)
+        return true;
+    for (int row : m_visibleRows) {
+        const auto r = static_cast<std::size_t>(row);
+        const bool has = kind == RunColumnKind::Metric ? m_table->metrics[source].values[r].has_value()
+            : kind == RunColumnKind::Param             ? m_table->params[source].values[r].has_value()
+                                                       : m_table->tags[source].values[r].has_value();
+        if (has)
+            return true;
+    }
+    return false;
+}
+
+std::shared_ptr<const RunTable> RunTableModel::visibleTable() const
+{
+    auto subset = std::make_shared<RunTable>();
+    if (!m_table)
+        return subset;
+    auto copyColumns = [this](RunColumnKind kind, const auto& from, auto& to) {
+        for (const Column& c : m_columns) {
+            if (c.kind != kind)
+                continue;
+            to.push_back({ from[c.source].key, {} });
+            for (int row : m_order)
+                to.back().values.push_back(from[c.source].values[static_cast<std::size_t>(row)]);
+        }
+    };
+    for (int row : m_order)
+        subset->rows.push_back(m_table->rows[static_cast<std::size_t>(row)]);
+    copyColumns(RunColumnKind::Metric, m_table->metrics, subset->metrics);
+    copyColumns(RunColumnKind::Param, m_table->params, subset->params);
+    copyColumns(RunColumnKind::Tag, m_table->tags, subset->tags);
+    return subset;
 }
 
 void RunTableModel::setColumnChoice(const RunColumnChoice& choice)
@@ -82,12 +164,15 @@ void RunTableModel::rebuildColumns()
         m_columns.push_back({ RunColumnKind::Attribute, a, 0 });
     if (!m_table)
         return;
-    for (std::size_t i : chosen(m_table->metrics, m_choice.allMetrics, m_choice.metrics))
-        m_columns.push_back({ RunColumnKind::Metric, 0, i });
-    for (std::size_t i : chosen(m_table->params, m_choice.allParams, m_choice.params))
-        m_columns.push_back({ RunColumnKind::Param, 0, i });
-    for (std::size_t i : chosen(m_table->tags, false, m_choice.tags))
-        m_columns.push_back({ RunColumnKind::Tag, 0, i });
+    const auto add = [this](RunColumnKind kind, const std::vector<std::size_t>& sources) {
+        for (std::size_t i : sources) {
+            if (anyVisibleValue(kind, i))
+                m_columns.push_back({ kind, 0, i });
+        }
+    };
+    add(RunColumnKind::Metric, chosen(m_table->metrics, m_choice.allMetrics, m_choice.metrics));
+    add(RunColumnKind::Param, chosen(m_table->params, m_choice.allParams, m_choice.params));
+    add(RunColumnKind::Tag, chosen(m_table->tags, false, m_choice.tags));
 }
 
 int RunTableModel::columnOf(RunColumnKind kind, const QString& key) const
@@ -109,7 +194,7 @@ void RunTableModel::sort(int column, Qt::SortOrder order)
     m_sortKey = { columnKind(column), columnKey(column) };
     m_sortOrder = order;
     applySort();
-    std::vector<int> newRowOf(m_order.size());
+    std::vector<int> newRowOf(m_table ? m_table->rows.size() : 0); // table row -> view row
     for (std::size_t r = 0; r < m_order.size(); ++r)
         newRowOf[static_cast<std::size_t>(m_order[r])] = static_cast<int>(r);
     for (const QModelIndex& index : before) {
@@ -121,18 +206,17 @@ void RunTableModel::sort(int column, Qt::SortOrder order)
 
 void RunTableModel::applySort()
 {
+    m_order = m_visibleRows;
     const std::size_t rows = m_table ? m_table->rows.size() : 0;
-    m_order.resize(rows);
-    std::iota(m_order.begin(), m_order.end(), 0);
-    if (!m_sortKey || rows == 0)
+    if (!m_sortKey || m_order.empty())
         return;
     const int column = columnOf(m_sortKey->first, m_sortKey->second);
     if (column < 0)
         return;
     const Column& c = m_columns[static_cast<std::size_t>(column)];
     std::vector<QVariant> keys(rows);
-    for (std::size_t r = 0; r < rows; ++r)
-        keys[r] = rawValue(c, r);
+    for (int r : m_order)
+        keys[static_cast<std::size_t>(r)] = rawValue(c, static_cast<std::size_t>(r));
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
         const QVariant& x = keys[static_cast<std::size_t>(a)];

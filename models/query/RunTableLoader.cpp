@@ -3,15 +3,32 @@
 #include "core/SqliteDatabase.h"
 #include "query/CacheRows.h"
 
-#include <QHash>
-#include <QSet>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace prov {
 namespace {
 
-    // Gives each distinct key a column, created on first sight; sorted by key at the end.
+    // Hashes std::string and std::string_view alike, so lookups by a row's raw UTF-8 bytes
+    // need no allocation (C++20 heterogeneous lookup).
+    struct BytesHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view bytes) const { return std::hash<std::string_view> {}(bytes); }
+    };
+    template<typename T>
+    using BytesMap = std::unordered_map<std::string, T, BytesHash, std::equal_to<>>;
+
+    std::string_view view(QByteArrayView bytes)
+    {
+        return { bytes.data(), static_cast<std::size_t>(bytes.size()) };
+    }
+
+    // Gives each distinct key a column, created on first sight and found again by its raw
+    // bytes; sorted by key at the end.
     template<typename Column>
     class ColumnIndex
     {
@@ -22,15 +39,15 @@ namespace {
         {
         }
 
-        Column& operator[](const QString& key)
+        Column& operator[](QByteArrayView utf8Key)
         {
-            auto it = m_index.constFind(key);
-            if (it == m_index.cend()) {
-                it = m_index.insert(key, m_columns.size());
-                m_columns.push_back(Column { key, {} });
+            auto it = m_index.find(view(utf8Key));
+            if (it == m_index.end()) {
+                it = m_index.emplace(std::string(view(utf8Key)), m_columns.size()).first;
+                m_columns.push_back(Column { QString::fromUtf8(utf8Key), {} });
                 m_columns.back().values.resize(m_rows);
             }
-            return m_columns[*it];
+            return m_columns[it->second];
         }
 
         void sortByKey()
@@ -42,33 +59,62 @@ namespace {
     private:
         std::vector<Column>& m_columns;
         std::size_t m_rows;
-        QHash<QString, std::size_t> m_index;
+        BytesMap<std::size_t> m_index;
     };
 
-    // Shares one QString among equal values ("0.01" in a thousand runs is stored once).
+    // Shares one QString among equal values ("0.01" in a thousand runs is stored, and
+    // converted from UTF-8, once).
     class StringPool
     {
     public:
-        QString intern(QString text)
+        QString intern(QByteArrayView utf8)
         {
-            auto it = m_pool.constFind(text);
-            if (it != m_pool.cend())
-                return *it;
-            m_pool.insert(text);
-            return text;
+            auto it = m_pool.find(view(utf8));
+            if (it == m_pool.end())
+                it = m_pool.emplace(std::string(view(utf8)), QString::fromUtf8(utf8)).first;
+            return it->second;
         }
 
     private:
-        QSet<QString> m_pool;
+        BytesMap<QString> m_pool;
     };
 
-    QHash<QString, int> rowIndex(const RunTable& table)
+    // Finds the table row of each result row's run; rows of one run usually come together.
+    class RowLookup
     {
-        QHash<QString, int> index;
-        index.reserve(static_cast<qsizetype>(table.rows.size()));
-        for (std::size_t i = 0; i < table.rows.size(); ++i)
-            index.insert(table.rows[i].info.runId, static_cast<int>(i));
-        return index;
+    public:
+        explicit RowLookup(const RunTable& table)
+        {
+            m_rows.reserve(table.rows.size());
+            for (std::size_t i = 0; i < table.rows.size(); ++i)
+                m_rows.emplace(table.rows[i].info.runId.toStdString(), static_cast<int>(i));
+        }
+
+        int rowOf(QByteArrayView runId)
+        {
+            if (view(runId) != m_lastId) {
+                m_lastId = std::string(view(runId));
+                const auto it = m_rows.find(m_lastId);
+                m_lastRow = it == m_rows.end() ? -1 : it->second;
+            }
+            return m_lastRow;
+        }
+
+    private:
+        BytesMap<int> m_rows;
+        std::string m_lastId;
+        int m_lastRow = -1;
+    };
+
+    // Rows of `table` (params, tags, latest_metrics) for the selected runs. Without a
+    // restriction it is a plain scan in primary-key order: no join, one seek per table.
+    QString keyedRowsSql(const QString& table, const QString& valueColumn, const RunSelectionSql& sql)
+    {
+        const QString columns = QStringLiteral("SELECT x.run_id, x.key, x.") + valueColumn + QStringLiteral(" FROM ") + table
+            + QStringLiteral(" x");
+        if (sql.where() == QLatin1String("1"))
+            return columns;
+        return columns + QStringLiteral(" JOIN runs r ON r.run_id = x.run_id WHERE ") + sql.where();
     }
 
 } // namespace
@@ -110,8 +156,8 @@ Status RunTableLoader::loadRows(RunTable& table, const RunSelectionSql& sql) con
     while (stmt->step()) {
         RunTable::Row row;
         row.info = CacheRows::runInfo(*stmt);
-        row.info.userId = pool.intern(row.info.userId);
-        row.experimentName = pool.intern(stmt->text(CacheRows::runInfoColumnCount));
+        row.info.userId = pool.intern(stmt->utf8(8));
+        row.experimentName = pool.intern(stmt->utf8(CacheRows::runInfoColumnCount));
         row.parentRunId = stmt->text(CacheRows::runInfoColumnCount + 1);
         table.rows.push_back(std::move(row));
     }
@@ -121,18 +167,17 @@ Status RunTableLoader::loadRows(RunTable& table, const RunSelectionSql& sql) con
 Status RunTableLoader::loadTexts(
     RunTable& table, const RunSelectionSql& sql, const QString& source, std::vector<RunTable::TextColumn>& columns) const
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT x.run_id, x.key, x.value FROM ") + source
-        + QStringLiteral(" x JOIN runs r ON r.run_id = x.run_id WHERE ") + sql.where());
+    auto stmt = m_db.prepare(keyedRowsSql(source, QStringLiteral("value"), sql));
     if (!stmt)
         return stmt.error();
     sql.bindTo(*stmt);
-    const QHash<QString, int> rows = rowIndex(table);
+    RowLookup rows(table);
     ColumnIndex<RunTable::TextColumn> index(columns, table.rows.size());
     StringPool pool;
     while (stmt->step()) {
-        const auto row = rows.constFind(stmt->text(0));
-        if (row != rows.cend())
-            index[pool.intern(stmt->text(1))].values[*row] = pool.intern(stmt->text(2));
+        const int row = rows.rowOf(stmt->utf8(0));
+        if (row >= 0)
+            index[stmt->utf8(1)].values[static_cast<std::size_t>(row)] = pool.intern(stmt->utf8(2));
     }
     index.sortByKey();
     return stmt->lastStatus();
@@ -140,18 +185,16 @@ Status RunTableLoader::loadTexts(
 
 Status RunTableLoader::loadMetrics(RunTable& table, const RunSelectionSql& sql) const
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT m.run_id, m.key, m.value FROM latest_metrics m"
-                                            " JOIN runs r ON r.run_id = m.run_id WHERE ")
-        + sql.where());
+    auto stmt = m_db.prepare(keyedRowsSql(QStringLiteral("latest_metrics"), QStringLiteral("value"), sql));
     if (!stmt)
         return stmt.error();
     sql.bindTo(*stmt);
-    const QHash<QString, int> rows = rowIndex(table);
+    RowLookup rows(table);
     ColumnIndex<RunTable::NumberColumn> index(table.metrics, table.rows.size());
     while (stmt->step()) {
-        const auto row = rows.constFind(stmt->text(0));
-        if (row != rows.cend())
-            index[stmt->text(1)].values[*row] = CacheRows::metricValue(*stmt, 2);
+        const int row = rows.rowOf(stmt->utf8(0));
+        if (row >= 0)
+            index[stmt->utf8(1)].values[static_cast<std::size_t>(row)] = CacheRows::metricValue(*stmt, 2);
     }
     index.sortByKey();
     return stmt->lastStatus();

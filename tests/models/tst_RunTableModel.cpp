@@ -115,6 +115,9 @@ private Q_SLOTS:
     void showsNonFiniteMetricValues();
     void shortensLongParamValuesForDisplayOnly();
     void exposesRunMeaningAsRoles();
+    void visibleRunsNarrowRowsAndColumnsWithoutReloading();
+    void visibleRunsSurviveANewSnapshotAndSort();
+    void visibleTableExportsWhatIsShown();
 
     void fixtureRunsSortByValAucWithNaNAndAbsentValuesPlaced();
     void fixtureRunsSortChronologically();
@@ -499,6 +502,61 @@ void tst_RunTableModel::fixtureRolesDescribeRunsAndParents()
     const QModelIndex features = model.index(d8, model.columnOf(RunColumnKind::Param, u"feature_list"_s));
     QCOMPARE(features.data(RunTableModel::RawValueRole).toString().size(), 5000);
     QVERIFY(features.data().toString().size() < 5000);
+}
+
+void tst_RunTableModel::visibleRunsNarrowRowsAndColumnsWithoutReloading()
+{
+    RunTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTable(sampleTable());
+    QCOMPARE(model.rowCount(), 5);
+    // A filter picked b and c, in that order; an id the table does not know is skipped.
+    model.setVisibleRuns({ u"run-b"_s, u"unknown"_s, u"run-c"_s });
+    QCOMPARE(namesInViewOrder(model), QStringList({ u"b"_s, u"c"_s }));
+    // b and c have no team tag even when tags are chosen; lr is only c's, optimizer both's.
+    RunColumnChoice choice;
+    choice.tags = { u"team"_s };
+    model.setColumnChoice(choice);
+    QCOMPARE(model.columnOf(RunColumnKind::Tag, u"team"_s), -1);
+    QVERIFY(model.columnOf(RunColumnKind::Param, u"lr"_s) >= 0);
+    QVERIFY(model.columnOf(RunColumnKind::Metric, u"acc"_s) >= 0);
+    // d has the tag: showing it brings the column back.
+    model.setVisibleRuns({ u"run-d"_s });
+    QVERIFY(model.columnOf(RunColumnKind::Tag, u"team"_s) >= 0);
+    QCOMPARE(model.columnOf(RunColumnKind::Metric, u"acc"_s), attributeColumns); // NaN is a value
+    QCOMPARE(model.columnOf(RunColumnKind::Metric, u"loss"_s), -1); // d has no loss
+    model.showAllRuns();
+    QCOMPARE(model.rowCount(), 5);
+}
+
+void tst_RunTableModel::visibleRunsSurviveANewSnapshotAndSort()
+{
+    RunTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTable(sampleTable());
+    model.setVisibleRuns({ u"run-a"_s, u"run-b"_s, u"run-f"_s });
+    QCOMPARE(model.rowCount(), 2); // f is not in this snapshot yet
+    model.sort(model.columnOf(RunColumnKind::Metric, u"acc"_s), Qt::DescendingOrder);
+    QCOMPARE(namesInViewOrder(model), QStringList({ u"b"_s, u"a"_s })); // 10 > 9
+    model.setTable(laterTable());
+    QCOMPARE(namesInViewOrder(model), QStringList({ u"b"_s, u"f"_s, u"a"_s })); // 30 > 7 > 3
+}
+
+void tst_RunTableModel::visibleTableExportsWhatIsShown()
+{
+    RunTableModel model;
+    model.setTable(sampleTable());
+    model.setVisibleRuns({ u"run-e"_s, u"run-a"_s });
+    model.sort(model.columnOf(RunColumnKind::Metric, u"acc"_s), Qt::AscendingOrder);
+    const auto shown = model.visibleTable();
+    QCOMPARE(shown->size(), 2);
+    QCOMPARE(shown->rows[0].info.runName, u"e"_s); // 0.5 before 9
+    QCOMPARE(shown->rows[1].info.runName, u"a"_s);
+    QCOMPARE(shown->metrics.size(), std::size_t(2));
+    QCOMPARE(shown->metrics[0].key, u"acc"_s);
+    QCOMPARE(*shown->metrics[0].values[0], 0.5);
+    QCOMPARE(shown->params.size(), std::size_t(2));
+    QVERIFY(shown->tags.empty()); // not chosen
 }
 
 QTEST_GUILESS_MAIN(tst_RunTableModel)
