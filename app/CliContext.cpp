@@ -15,48 +15,47 @@
 namespace prov {
 namespace {
 
-    // Draws "\r<phase> done/total" on a terminal at most every 100 ms.
-    class TerminalProgress
+// Draws "\r<phase> done/total" on a terminal at most every 100 ms.
+class TerminalProgress
+{
+public:
+    explicit TerminalProgress(QTextStream& err)
+        : m_err(err)
+        , m_enabled(isatty(STDERR_FILENO) == 1)
     {
-    public:
-        explicit TerminalProgress(QTextStream& err)
-            : m_err(err)
-            , m_enabled(isatty(STDERR_FILENO) == 1)
-        {
-            m_timer.start();
-        }
-        ~TerminalProgress()
-        {
-            if (m_enabled && m_drawn)
-                m_err << "\r\033[K" << Qt::flush;
-        }
+        m_timer.start();
+    }
+    ~TerminalProgress()
+    {
+        if (m_enabled && m_drawn)
+            m_err << "\r\033[K" << Qt::flush;
+    }
 
-        void update(const SyncProgress& p)
-        {
-            if (!m_enabled || m_timer.elapsed() < 100)
-                return;
-            m_timer.restart();
-            m_drawn = true;
-            m_err << "\r\033[K" << p.message;
-            if (p.total > 0)
-                m_err << ' ' << p.done << '/' << p.total;
-            m_err << Qt::flush;
-        }
+    void update(const SyncProgress& p)
+    {
+        if (!m_enabled || m_timer.elapsed() < 100)
+            return;
+        m_timer.restart();
+        m_drawn = true;
+        m_err << "\r\033[K" << p.message;
+        if (p.total > 0)
+            m_err << ' ' << p.done << '/' << p.total;
+        m_err << Qt::flush;
+    }
 
-    private:
-        QTextStream& m_err;
-        QElapsedTimer m_timer;
-        bool m_enabled;
-        bool m_drawn = false;
-    };
+private:
+    QTextStream& m_err;
+    QElapsedTimer m_timer;
+    bool m_enabled;
+    bool m_drawn = false;
+};
 
 } // namespace
 
 CliContext::CliContext(QTextStream& out, QTextStream& err)
     : m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 Status CliContext::resolve(const QString& storeArgument, const QString& cacheFolder)
 {
@@ -67,12 +66,12 @@ Status CliContext::resolve(const QString& storeArgument, const QString& cacheFol
         return makeError(ErrorCode::InvalidArgument,
             QStringLiteral("no store given: pass a path to an mlruns folder or mlflow.db, or set MLFLOW_TRACKING_URI"));
     // The store may be gone while its cache remains, so a missing path is not an error here.
-    auto location
-        = StoreLocation::fromArgument(argument, QDir::currentPath(), StoreLocation::Existence::MayBeMissing);
+    auto location = StoreLocation::fromArgument(argument, QDir::currentPath(), StoreLocation::Existence::MayBeMissing);
     if (!location)
         return location.error();
     m_store = *location;
-    const QString folder = cacheFolder.isEmpty() ? CacheLocator::defaultCacheFolder() : QFileInfo(cacheFolder).absoluteFilePath();
+    const QString folder
+        = cacheFolder.isEmpty() ? CacheLocator::defaultCacheFolder() : QFileInfo(cacheFolder).absoluteFilePath();
     m_cachePath = CacheLocator::databasePath(folder, m_store);
     return {};
 }

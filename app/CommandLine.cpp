@@ -12,54 +12,53 @@
 namespace prov {
 namespace {
 
-    const QStringList verbs = { QStringLiteral("sync"), QStringLiteral("runs"), QStringLiteral("experiments"),
-        QStringLiteral("models"), QStringLiteral("issues") };
+const QStringList verbs = { QStringLiteral("sync"), QStringLiteral("runs"), QStringLiteral("experiments"),
+    QStringLiteral("models"), QStringLiteral("issues") };
 
-    constexpr int exitFailed = 1;
-    constexpr int exitUsage = 2;
+constexpr int exitFailed = 1;
+constexpr int exitUsage = 2;
 
-    struct Options
-    {
-        QCommandLineOption cache { QStringLiteral("cache"),
-            QStringLiteral("Cache folder (default: ~/.cache/provenance)."), QStringLiteral("PATH") };
-        QCommandLineOption filter { QStringLiteral("filter"),
-            QStringLiteral("MLflow search expression, e.g. \"metrics.acc > 0.9 and params.lr = '0.01'\"."),
-            QStringLiteral("EXPR") };
-        QCommandLineOption format { QStringLiteral("format"), QStringLiteral("Output format: table, csv or json."),
-            QStringLiteral("FORMAT"), QStringLiteral("table") };
-        QCommandLineOption all { QStringLiteral("all"),
-            QStringLiteral("Include deleted runs and runs of deleted experiments.") };
-    };
+struct Options
+{
+    QCommandLineOption cache { QStringLiteral("cache"), QStringLiteral("Cache folder (default: ~/.cache/provenance)."),
+        QStringLiteral("PATH") };
+    QCommandLineOption filter { QStringLiteral("filter"),
+        QStringLiteral("MLflow search expression, e.g. \"metrics.acc > 0.9 and params.lr = '0.01'\"."),
+        QStringLiteral("EXPR") };
+    QCommandLineOption format { QStringLiteral("format"), QStringLiteral("Output format: table, csv or json."),
+        QStringLiteral("FORMAT"), QStringLiteral("table") };
+    QCommandLineOption all { QStringLiteral("all"),
+        QStringLiteral("Include deleted runs and runs of deleted experiments.") };
+};
 
-    std::optional<CliFormat> parseFormat(const QString& text)
-    {
-        if (text == QLatin1String("table"))
-            return CliFormat::Table;
-        if (text == QLatin1String("csv"))
-            return CliFormat::Csv;
-        if (text == QLatin1String("json"))
-            return CliFormat::Json;
-        return std::nullopt;
+std::optional<CliFormat> parseFormat(const QString& text)
+{
+    if (text == QLatin1String("table"))
+        return CliFormat::Table;
+    if (text == QLatin1String("csv"))
+        return CliFormat::Csv;
+    if (text == QLatin1String("json"))
+        return CliFormat::Json;
+    return std::nullopt;
+}
+
+int dispatch(const QString& verb, CliContext& context, const QCommandLineParser& parser, const Options& o)
+{
+    const auto format = parseFormat(parser.value(o.format));
+    if (!format) {
+        context.err() << "provenance: unknown --format '" << parser.value(o.format) << "' (use table, csv or json)\n";
+        return exitUsage;
     }
-
-    int dispatch(const QString& verb, CliContext& context, const QCommandLineParser& parser, const Options& o)
-    {
-        const auto format = parseFormat(parser.value(o.format));
-        if (!format) {
-            context.err() << "provenance: unknown --format '" << parser.value(o.format)
-                          << "' (use table, csv or json)\n";
-            return exitUsage;
-        }
-        if (verb == QLatin1String("sync"))
-            return CliVerbs::sync(context);
-        if (verb == QLatin1String("runs"))
-            return CliVerbs::runs(context, RunsOptions { parser.value(o.filter), parser.isSet(o.all), *format });
-        if (verb == QLatin1String("experiments"))
-            return CliVerbs::experiments(context, *format);
-        if (verb == QLatin1String("models"))
-            return CliVerbs::models(context, *format);
-        return CliVerbs::issues(context, *format);
-    }
+    if (verb == QLatin1String("sync"))
+        return CliVerbs::sync(context);
+    if (verb == QLatin1String("runs"))
+        return CliVerbs::runs(context, RunsOptions { parser.value(o.filter), parser.isSet(o.all), *format });
+    if (verb == QLatin1String("experiments"))
+        return CliVerbs::experiments(context, *format);
+    if (verb == QLatin1String("models"))
+        return CliVerbs::models(context, *format);
+    return CliVerbs::issues(context, *format);
+}
 
 } // namespace
 
@@ -93,8 +92,8 @@ int CommandLine::run(const QStringList& arguments)
     parser.setApplicationDescription(usage());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const Options o;
-    const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") },
-        QStringLiteral("Show this help."));
+    const QCommandLineOption help(
+        QStringList { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions({ o.cache, o.filter, o.format, o.all, help });
     parser.addPositionalArgument(QStringLiteral("STORE"), QStringLiteral("The MLflow store."));
     QStringList verbArguments = arguments;
@@ -108,8 +107,7 @@ int CommandLine::run(const QStringList& arguments)
         return 0;
     }
     if (parser.positionalArguments().size() > 1) {
-        err << "provenance " << verb << ": one store at a time (got " << parser.positionalArguments().size()
-            << ")\n";
+        err << "provenance " << verb << ": one store at a time (got " << parser.positionalArguments().size() << ")\n";
         return exitUsage;
     }
     CliContext context(out, err);

@@ -39,7 +39,8 @@ void DetailsHtml::closeRows()
 void DetailsHtml::heading(const QString& text)
 {
     closeRows();
-    m_html += QStringLiteral("<h4 style=\"margin-top:12px; margin-bottom:4px;\">") + escape(text) + QStringLiteral("</h4>");
+    m_html += QStringLiteral("<h4 style=\"margin-top:12px; margin-bottom:4px;\">") + escape(text)
+        + QStringLiteral("</h4>");
 }
 
 void DetailsHtml::row(const QString& label, const QString& valueHtml)
@@ -47,8 +48,8 @@ void DetailsHtml::row(const QString& label, const QString& valueHtml)
     if (!m_inRows)
         m_html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
     m_inRows = true;
-    m_html += QStringLiteral("<tr><td style=\"color:#808080; padding-right:12px;\" valign=\"top\">")
-        + escape(label) + QStringLiteral("</td><td>") + valueHtml + QStringLiteral("</td></tr>");
+    m_html += QStringLiteral("<tr><td style=\"color:#808080; padding-right:12px;\" valign=\"top\">") + escape(label)
+        + QStringLiteral("</td><td>") + valueHtml + QStringLiteral("</td></tr>");
 }
 
 void DetailsHtml::textRow(const QString& label, const QString& plainValue)

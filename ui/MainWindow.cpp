@@ -80,7 +80,8 @@ void MainWindow::setupActions()
     connect(ui.actionCloseStore, &QAction::triggered, m_session, &StoreSession::close);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionRuns, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_runsPage); });
-    connect(ui.actionModels, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_modelsPage); });
+    connect(
+        ui.actionModels, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_modelsPage); });
     connect(ui.actionIssues, &QAction::toggled, m_issuesDock, &QDockWidget::setVisible);
     connect(m_issuesDock, &QDockWidget::visibilityChanged, ui.actionIssues, &QAction::setChecked);
     connect(ui.actionFilter, &QAction::triggered, this, [this] {
@@ -109,7 +110,8 @@ void MainWindow::setupSessionFeedback()
     connect(m_session, &StoreSession::syncFailed, this, &MainWindow::onSyncFailed);
     connect(m_session, &StoreSession::infoChanged, this, &MainWindow::updateTitle);
     connect(m_session, &StoreSession::storeChanged, this, [this] {
-        m_ui->centralStack->setCurrentWidget(m_session->isOpen() ? static_cast<QWidget*>(m_ui->workspaceTabs) : m_welcome);
+        m_ui->centralStack->setCurrentWidget(
+            m_session->isOpen() ? static_cast<QWidget*>(m_ui->workspaceTabs) : m_welcome);
         m_ui->statusbar->clearMessage();
         updateTitle();
         updateActions();
@@ -249,8 +251,9 @@ void MainWindow::updateTitle()
     setWindowTitle(title + tr(" — Provenance"));
     const QString source = m_session->isOffline() ? tr("Offline: cached data from %1").arg(read)
                                                   : (read.isEmpty() ? QString() : tr("Synced %1").arg(read));
-    m_syncBar->setSourceText(source, location->kindName() + QStringLiteral("\n") + location->path
-            + QStringLiteral("\n") + tr("Cache: %1").arg(m_session->cachePath()));
+    m_syncBar->setSourceText(source,
+        location->kindName() + QStringLiteral("\n") + location->path + QStringLiteral("\n")
+            + tr("Cache: %1").arg(m_session->cachePath()));
 }
 
 void MainWindow::updateActions()
@@ -312,8 +315,8 @@ void MainWindow::exportCsv()
     const auto table = m_runsPage->currentTable();
     if (!table)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Runs as CSV"),
-        QDir::home().filePath(QStringLiteral("runs.csv")), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Runs as CSV"), QDir::home().filePath(QStringLiteral("runs.csv")), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
@@ -321,7 +324,8 @@ void MainWindow::exportCsv()
         showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, file.errorString()));
         return;
     }
-    m_ui->statusbar->showMessage(tr("Exported %1 to %2").arg(DisplayFormat::count(table->size(), tr("run"), tr("runs")), path), 8000);
+    m_ui->statusbar->showMessage(
+        tr("Exported %1 to %2").arg(DisplayFormat::count(table->size(), tr("run"), tr("runs")), path), 8000);
 }
 
 void MainWindow::clearCache()
@@ -341,7 +345,8 @@ void MainWindow::showCacheLocation()
     QMessageBox::information(this, tr("Cache Location"),
         tr("Provenance keeps one cache database per store in:\n%1\n\nThis store's cache:\n%2\n\nDeleting a file there "
            "only removes the cached copy; the store is read again the next time it is opened.")
-            .arg(m_session->options().cacheFolder, m_session->cachePath().isEmpty() ? tr("(no store open)") : m_session->cachePath()));
+            .arg(m_session->options().cacheFolder,
+                m_session->cachePath().isEmpty() ? tr("(no store open)") : m_session->cachePath()));
 }
 
 void MainWindow::showAbout()

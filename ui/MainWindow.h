@@ -9,7 +9,7 @@
 namespace prov {
 
 namespace Ui {
-    class MainWindow;
+class MainWindow;
 }
 
 class IssuesDock;

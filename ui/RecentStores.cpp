@@ -8,15 +8,14 @@
 namespace prov {
 namespace {
 
-    const QString settingsKey = QStringLiteral("recentStores");
+const QString settingsKey = QStringLiteral("recentStores");
 
 } // namespace
 
 RecentStores::RecentStores(QObject* parent)
     : QObject(parent)
     , m_uris(QSettings().value(settingsKey).toStringList())
-{
-}
+{ }
 
 void RecentStores::add(const QString& uri)
 {
@@ -46,8 +45,9 @@ void RecentStores::populate(QMenu* menu)
         const QString uri = m_uris[i];
         const auto location = StoreLocation::fromUri(uri);
         const QString label = location ? location->displayName() : uri;
-        QAction* action = menu->addAction(QStringLiteral("&%1  %2").arg(i + 1 < 10 ? QString::number(i + 1) : QString(), label),
-            this, [this, uri] { Q_EMIT activated(uri); });
+        QAction* action
+            = menu->addAction(QStringLiteral("&%1  %2").arg(i + 1 < 10 ? QString::number(i + 1) : QString(), label),
+                this, [this, uri] { Q_EMIT activated(uri); });
         action->setToolTip(uri);
         action->setStatusTip(location ? location->path : uri);
     }

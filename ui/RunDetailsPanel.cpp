@@ -22,29 +22,29 @@
 namespace prov {
 namespace {
 
-    QSortFilterProxyModel* filterProxy(QAbstractItemModel* source, QObject* parent)
-    {
-        auto* proxy = new QSortFilterProxyModel(parent);
-        proxy->setSourceModel(source);
-        proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-        proxy->setFilterKeyColumn(-1);
-        return proxy;
-    }
+QSortFilterProxyModel* filterProxy(QAbstractItemModel* source, QObject* parent)
+{
+    auto* proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterKeyColumn(-1);
+    return proxy;
+}
 
-    void setupTable(QTableView* view, QAbstractItemModel* model)
-    {
-        view->setModel(model);
-        view->setSortingEnabled(true);
-        view->sortByColumn(0, Qt::AscendingOrder);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setSelectionMode(QAbstractItemView::SingleSelection);
-        view->setAlternatingRowColors(true);
-        view->setWordWrap(false);
-        view->verticalHeader()->hide();
-        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-        view->horizontalHeader()->setStretchLastSection(true);
-        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    }
+void setupTable(QTableView* view, QAbstractItemModel* model)
+{
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+}
 
 } // namespace
 
@@ -137,8 +137,9 @@ void RunDetailsPanel::reload()
     }
     const QString runId = m_runId;
     m_session->queries()->run<RunDetail>(
-        QStringLiteral("detail"), [runId](const CacheReader& cache) { return RunDetailQuery(cache.database()).load(runId); },
-        this, [this](const Result<RunDetail>& detail) {
+        QStringLiteral("detail"),
+        [runId](const CacheReader& cache) { return RunDetailQuery(cache.database()).load(runId); }, this,
+        [this](const Result<RunDetail>& detail) {
             if (detail)
                 present(*detail);
             else
@@ -166,7 +167,8 @@ void RunDetailsPanel::present(const RunDetail& detail)
     m_ui->artifactsNote->setText(detail.artifacts.isEmpty()
             ? tr("No artifacts were found for this run at the last sync.")
             : tr("%1, as listed at the last sync. Stored at %2")
-                  .arg(DisplayFormat::count(m_artifacts->fileCount(), tr("file"), tr("files")), detail.info.artifactUri));
+                  .arg(DisplayFormat::count(m_artifacts->fileCount(), tr("file"), tr("files")),
+                      detail.info.artifactUri));
     updateTabTitles(detail);
     const int row = m_metrics->rowOf(sameRun && !selectedMetric.isEmpty() ? selectedMetric : QString());
     const QModelIndex source = m_metrics->index(row >= 0 ? row : 0, 0);
@@ -207,7 +209,8 @@ void RunDetailsPanel::showSelectedMetric()
     m_session->queries()->run<MetricHistory>(
         QStringLiteral("history"),
         [runId, key](const CacheReader& cache) { return RunDetailQuery(cache.database()).metricHistory(runId, key); },
-        this, [this, key](const Result<MetricHistory>& history) {
+        this,
+        [this, key](const Result<MetricHistory>& history) {
             if (history)
                 showHistory(key, *history);
             else
@@ -217,7 +220,8 @@ void RunDetailsPanel::showSelectedMetric()
 
 void RunDetailsPanel::showHistory(const QString& key, const MetricHistory& history)
 {
-    m_ui->chartTitle->setText(QStringLiteral("%1 — %2").arg(key, DisplayFormat::count(history.size(), tr("point"), tr("points"))));
+    m_ui->chartTitle->setText(
+        QStringLiteral("%1 — %2").arg(key, DisplayFormat::count(history.size(), tr("point"), tr("points"))));
     m_chart->setHistory(key, std::make_shared<const MetricHistory>(history));
 }
 

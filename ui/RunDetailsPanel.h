@@ -14,7 +14,7 @@ class QUrl;
 namespace prov {
 
 namespace Ui {
-    class RunDetailsPanel;
+class RunDetailsPanel;
 }
 
 class ArtifactTreeModel;

@@ -20,7 +20,7 @@
 namespace prov {
 namespace {
 
-    constexpr int filterDelayMs = 350;
+constexpr int filterDelayMs = 350;
 
 } // namespace
 
@@ -54,7 +54,8 @@ RunsPage::RunsPage(StoreSession* session, QWidget* parent)
         m_details->clear();
     });
     connect(m_ui->experimentsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        m_selectedExperimentId = m_ui->experimentsView->currentIndex().data(ExperimentListModel::ExperimentIdRole).toString();
+        m_selectedExperimentId
+            = m_ui->experimentsView->currentIndex().data(ExperimentListModel::ExperimentIdRole).toString();
         reloadRuns();
     });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_filterDebounce, qOverload<>(&QTimer::start));
@@ -270,7 +271,8 @@ void RunsPage::updateEmptyState()
         if (!m_ui->filterEdit->text().trimmed().isEmpty())
             message = tr("No runs match the filter.\nPress Esc in the filter box to clear it.");
         else if (!m_selectedExperimentId.isEmpty())
-            message = tr("This experiment has no runs yet.\nRuns logged with MLflow appear here after the next sync (F5).");
+            message
+                = tr("This experiment has no runs yet.\nRuns logged with MLflow appear here after the next sync (F5).");
         else
             message = tr("This store has no runs yet.\nRuns logged with MLflow appear here after the next sync (F5).");
     }
@@ -294,8 +296,9 @@ void RunsPage::updateCount()
         metrics += m_runs->columnKind(c) == RunColumnKind::Metric ? 1 : 0;
         params += m_runs->columnKind(c) == RunColumnKind::Param ? 1 : 0;
     }
-    text += QStringLiteral(" · %1, %2").arg(DisplayFormat::count(metrics, tr("metric column"), tr("metric columns")),
-        DisplayFormat::count(params, tr("parameter column"), tr("parameter columns")));
+    text += QStringLiteral(" · %1, %2")
+                .arg(DisplayFormat::count(metrics, tr("metric column"), tr("metric columns")),
+                    DisplayFormat::count(params, tr("parameter column"), tr("parameter columns")));
     m_ui->countLabel->setText(text);
 }
 

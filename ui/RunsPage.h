@@ -13,7 +13,7 @@
 namespace prov {
 
 namespace Ui {
-    class RunsPage;
+class RunsPage;
 }
 
 // What loading the run table brings: every run's values, and the ids the current

@@ -32,7 +32,8 @@ void WelcomePage::setRecentStores(const QStringList& uris)
     m_ui->recentList->clear();
     for (const QString& uri : uris) {
         const auto location = StoreLocation::fromUri(uri);
-        auto* item = new QListWidgetItem(location ? location->displayName() + QStringLiteral("  —  ") + location->path : uri);
+        auto* item
+            = new QListWidgetItem(location ? location->displayName() + QStringLiteral("  —  ") + location->path : uri);
         item->setData(Qt::UserRole, uri);
         item->setToolTip(uri);
         m_ui->recentList->addItem(item);

@@ -7,7 +7,7 @@
 namespace prov {
 
 namespace Ui {
-    class WelcomePage;
+class WelcomePage;
 }
 
 // What the window shows when no store is open: how to open one (folder, database, sample,

@@ -26,8 +26,9 @@ QString CacheLocator::databasePath(const QString& cacheFolder, const StoreLocati
     }
     if (slug.isEmpty())
         slug = QStringLiteral("store");
-    return QDir(cacheFolder).filePath(QStringLiteral("stores/") + slug + QLatin1Char('-') + QString::fromLatin1(hash)
-        + QStringLiteral(".sqlite"));
+    return QDir(cacheFolder)
+        .filePath(QStringLiteral("stores/") + slug + QLatin1Char('-') + QString::fromLatin1(hash)
+            + QStringLiteral(".sqlite"));
 }
 
 } // namespace prov

@@ -7,8 +7,8 @@
 namespace prov {
 namespace {
 
-    // Version 1: the store mirror, registry binding history, sync log and issues.
-    const char* const migrationTo1 = R"SQL(
+// Version 1: the store mirror, registry binding history, sync log and issues.
+const char* const migrationTo1 = R"SQL(
 CREATE TABLE cache_info (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 
 CREATE TABLE experiments (
@@ -179,7 +179,7 @@ CREATE TABLE issues (
 CREATE INDEX issues_by_run ON issues (run_id) WHERE run_id IS NOT NULL;
 )SQL";
 
-    const char* const migrations[] = { migrationTo1 };
+const char* const migrations[] = { migrationTo1 };
 
 } // namespace
 

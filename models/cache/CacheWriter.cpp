@@ -23,8 +23,7 @@ CacheWriter::CacheWriter(SqliteDatabase db)
     : m_db(std::move(db))
     , m_runs(m_db)
     , m_registry(m_db)
-{
-}
+{ }
 
 Status CacheWriter::begin()
 {
@@ -145,7 +144,8 @@ Status CacheWriter::removeExperimentsExcept(const QStringList& keepIds)
                 return s;
         }
         for (const QString& table : { QStringLiteral("experiment_tags"), QStringLiteral("experiments") }) {
-            auto del = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE experiment_id = ?1"));
+            auto del
+                = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE experiment_id = ?1"));
             if (!del)
                 return del.error();
             del->bind(1, experimentId);
@@ -181,9 +181,9 @@ Status CacheWriter::replaceStoreIssues(const StoreIssueList& issues)
 
 Status CacheWriter::recordSync(const SyncRecord& r)
 {
-    auto stmt = m_db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO syncs (sync_id, started, finished, outcome, experiments, runs, runs_read, metric_points,"
-        " issues, seconds) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
+    auto stmt = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO syncs (sync_id, started, finished, outcome, "
+                                            "experiments, runs, runs_read, metric_points,"
+                                            " issues, seconds) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, r.syncId);

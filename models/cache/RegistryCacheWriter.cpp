@@ -12,71 +12,70 @@
 namespace prov {
 namespace {
 
-    // (model name, kind, binding, version): one alias or stage binding of a version.
-    using Binding = std::tuple<QString, QString, QString, qint64>;
+// (model name, kind, binding, version): one alias or stage binding of a version.
+using Binding = std::tuple<QString, QString, QString, qint64>;
 
-    std::set<Binding> bindingsOf(const QList<RegisteredModel>& models)
-    {
-        std::set<Binding> bindings;
-        for (const RegisteredModel& model : models) {
-            for (const ModelAlias& alias : model.aliases)
-                bindings.insert({ model.name, QStringLiteral("alias"), alias.alias, alias.version });
-            for (const ModelVersion& version : model.versions) {
-                if (!version.stage.isEmpty() && version.stage != QLatin1String("None"))
-                    bindings.insert({ model.name, QStringLiteral("stage"), version.stage, version.version });
-            }
+std::set<Binding> bindingsOf(const QList<RegisteredModel>& models)
+{
+    std::set<Binding> bindings;
+    for (const RegisteredModel& model : models) {
+        for (const ModelAlias& alias : model.aliases)
+            bindings.insert({ model.name, QStringLiteral("alias"), alias.alias, alias.version });
+        for (const ModelVersion& version : model.versions) {
+            if (!version.stage.isEmpty() && version.stage != QLatin1String("None"))
+                bindings.insert({ model.name, QStringLiteral("stage"), version.stage, version.version });
         }
-        return bindings;
     }
+    return bindings;
+}
 
-    QString originName(LoggedModel::Origin origin)
-    {
-        return origin == LoggedModel::Origin::LoggedModelEntity ? QStringLiteral("logged-model")
-                                                                : QStringLiteral("log-model-history");
+QString originName(LoggedModel::Origin origin)
+{
+    return origin == LoggedModel::Origin::LoggedModelEntity ? QStringLiteral("logged-model")
+                                                            : QStringLiteral("log-model-history");
+}
+
+// Binds `text` or NULL when it is empty, so optional strings read back as NULL.
+void bindOptional(SqliteStatement& stmt, int index, const QString& text)
+{
+    if (text.isEmpty())
+        stmt.bindNull(index);
+    else
+        stmt.bind(index, text);
+}
+
+Status execAll(const SqliteDatabase& db, const QStringList& statements)
+{
+    for (const QString& sql : statements) {
+        if (Status s = db.exec(sql); !s)
+            return s;
     }
+    return {};
+}
 
-    // Binds `text` or NULL when it is empty, so optional strings read back as NULL.
-    void bindOptional(SqliteStatement& stmt, int index, const QString& text)
-    {
-        if (text.isEmpty())
-            stmt.bindNull(index);
-        else
-            stmt.bind(index, text);
-    }
-
-    Status execAll(const SqliteDatabase& db, const QStringList& statements)
-    {
-        for (const QString& sql : statements) {
-            if (Status s = db.exec(sql); !s)
-                return s;
+Status insertKeyValues(const SqliteDatabase& db, const QString& sql, const QList<QVariantList>& rows)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    for (const QVariantList& row : rows) {
+        for (int i = 0; i < row.size(); ++i) {
+            if (row[i].typeId() == QMetaType::LongLong)
+                stmt->bind(i + 1, row[i].toLongLong());
+            else
+                stmt->bind(i + 1, row[i].toString());
         }
-        return {};
+        if (Status s = stmt->exec(); !s)
+            return s;
     }
-
-    Status insertKeyValues(const SqliteDatabase& db, const QString& sql, const QList<QVariantList>& rows)
-    {
-        auto stmt = db.prepare(sql);
-        if (!stmt)
-            return stmt.error();
-        for (const QVariantList& row : rows) {
-            for (int i = 0; i < row.size(); ++i) {
-                if (row[i].typeId() == QMetaType::LongLong)
-                    stmt->bind(i + 1, row[i].toLongLong());
-                else
-                    stmt->bind(i + 1, row[i].toString());
-            }
-            if (Status s = stmt->exec(); !s)
-                return s;
-        }
-        return {};
-    }
+    return {};
+}
 
 } // namespace
 
 RegistryCacheWriter::RegistryCacheWriter(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Status RegistryCacheWriter::replaceRegistry(const QList<RegisteredModel>& models, qint64 observedAt)
 {
@@ -117,7 +116,8 @@ Status RegistryCacheWriter::insertModel(const RegisteredModel& model)
     for (const KeyValue& tag : model.tags)
         tagRows.append({ model.name, tag.key, tag.value });
     if (Status s = insertKeyValues(m_db,
-            QStringLiteral("INSERT OR REPLACE INTO registered_model_tags (name, key, value) VALUES (?1, ?2, ?3)"), tagRows);
+            QStringLiteral("INSERT OR REPLACE INTO registered_model_tags (name, key, value) VALUES (?1, ?2, ?3)"),
+            tagRows);
         !s)
         return s;
     QList<QVariantList> aliasRows;
@@ -164,8 +164,8 @@ Status RegistryCacheWriter::insertVersion(const ModelVersion& v)
 Status RegistryCacheWriter::observeBindings(const QList<RegisteredModel>& models, qint64 observedAt)
 {
     std::set<Binding> current = bindingsOf(models);
-    auto open = m_db.prepare(QStringLiteral(
-        "SELECT id, name, kind, binding, version FROM binding_observations WHERE ended_seen IS NULL"));
+    auto open = m_db.prepare(
+        QStringLiteral("SELECT id, name, kind, binding, version FROM binding_observations WHERE ended_seen IS NULL"));
     auto extend = m_db.prepare(QStringLiteral("UPDATE binding_observations SET last_seen = ?2 WHERE id = ?1"));
     auto close = m_db.prepare(QStringLiteral("UPDATE binding_observations SET ended_seen = ?2 WHERE id = ?1"));
     auto insert = m_db.prepare(QStringLiteral("INSERT INTO binding_observations (name, kind, binding, version, "
@@ -207,7 +207,8 @@ Status RegistryCacheWriter::replaceLoggedModels(
         = QStringLiteral("(SELECT model_id FROM logged_models WHERE experiment_id = ?1 AND origin = ?2)");
     for (const QString& table : { QStringLiteral("logged_model_params"), QStringLiteral("logged_model_tags"),
              QStringLiteral("logged_model_metrics") }) {
-        auto stmt = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE model_id IN ") + selectIds);
+        auto stmt
+            = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE model_id IN ") + selectIds);
         if (!stmt)
             return stmt.error();
         stmt->bind(1, experimentId);
@@ -273,11 +274,13 @@ Status RegistryCacheWriter::insertLoggedModel(const LoggedModel& m)
     for (const KeyValue& kv : m.tags)
         tags.append({ m.modelId, kv.key, kv.value });
     if (Status s = insertKeyValues(m_db,
-            QStringLiteral("INSERT OR REPLACE INTO logged_model_params (model_id, key, value) VALUES (?1, ?2, ?3)"), params);
+            QStringLiteral("INSERT OR REPLACE INTO logged_model_params (model_id, key, value) VALUES (?1, ?2, ?3)"),
+            params);
         !s)
         return s;
     if (Status s = insertKeyValues(m_db,
-            QStringLiteral("INSERT OR REPLACE INTO logged_model_tags (model_id, key, value) VALUES (?1, ?2, ?3)"), tags);
+            QStringLiteral("INSERT OR REPLACE INTO logged_model_tags (model_id, key, value) VALUES (?1, ?2, ?3)"),
+            tags);
         !s)
         return s;
     auto metric = m_db.prepare(QStringLiteral(

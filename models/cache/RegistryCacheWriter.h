@@ -21,7 +21,8 @@ public:
 
     Status replaceRegistry(const QList<RegisteredModel>& models, qint64 observedAt);
     // Replaces the logged models of one experiment that came from `origin`.
-    Status replaceLoggedModels(const QString& experimentId, LoggedModel::Origin origin, const QList<LoggedModel>& models);
+    Status replaceLoggedModels(
+        const QString& experimentId, LoggedModel::Origin origin, const QList<LoggedModel>& models);
     // Replaces the models derived from one run's `mlflow.log-model.history` tag (MLflow 2).
     Status replaceRunHistoryModels(const QString& runId, const QList<LoggedModel>& models);
 

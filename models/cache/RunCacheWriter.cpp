@@ -12,48 +12,49 @@
 namespace prov {
 namespace {
 
-    const QStringList runTables = { QStringLiteral("params"), QStringLiteral("tags"), QStringLiteral("dataset_inputs"),
-        QStringLiteral("model_inputs"), QStringLiteral("model_outputs"), QStringLiteral("artifacts") };
-    const QStringList metricTables = { QStringLiteral("latest_metrics"), QStringLiteral("metric_histories") };
+const QStringList runTables = { QStringLiteral("params"), QStringLiteral("tags"), QStringLiteral("dataset_inputs"),
+    QStringLiteral("model_inputs"), QStringLiteral("model_outputs"), QStringLiteral("artifacts") };
+const QStringList metricTables = { QStringLiteral("latest_metrics"), QStringLiteral("metric_histories") };
 
-    QString tagsJson(const KeyValueList& tags)
-    {
-        QJsonObject object;
-        for (const KeyValue& kv : tags)
-            object.insert(kv.key, kv.value);
-        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    }
+QString tagsJson(const KeyValueList& tags)
+{
+    QJsonObject object;
+    for (const KeyValue& kv : tags)
+        object.insert(kv.key, kv.value);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
 
-    void bindValue(SqliteStatement& stmt, int index, double value)
-    {
-        if (std::isnan(value))
-            stmt.bindNull(index);
-        else
-            stmt.bind(index, value);
-    }
+void bindValue(SqliteStatement& stmt, int index, double value)
+{
+    if (std::isnan(value))
+        stmt.bindNull(index);
+    else
+        stmt.bind(index, value);
+}
 
-    QByteArray stampOf(const QList<MetricStamp>& stamps, const QString& key)
-    {
-        for (const MetricStamp& stamp : stamps) {
-            if (stamp.key == key)
-                return stamp.fingerprint;
-        }
-        return {};
+QByteArray stampOf(const QList<MetricStamp>& stamps, const QString& key)
+{
+    for (const MetricStamp& stamp : stamps) {
+        if (stamp.key == key)
+            return stamp.fingerprint;
     }
+    return {};
+}
 
 } // namespace
 
 RunCacheWriter::RunCacheWriter(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Status RunCacheWriter::prepare()
 {
     const std::pair<SqliteStatement*, const char*> statements[] = {
         { &m_upsertRun,
-            "INSERT OR REPLACE INTO runs (run_id, experiment_id, run_name, status, lifecycle_stage, start_time, end_time,"
-            " deleted_time, user_id, parent_run_id, artifact_uri, fingerprint) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)" },
+            "INSERT OR REPLACE INTO runs (run_id, experiment_id, run_name, status, lifecycle_stage, start_time, "
+            "end_time,"
+            " deleted_time, user_id, parent_run_id, artifact_uri, fingerprint) VALUES "
+            "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)" },
         { &m_insertParam, "INSERT OR REPLACE INTO params (run_id, key, value) VALUES (?1, ?2, ?3)" },
         { &m_insertTag, "INSERT OR REPLACE INTO tags (run_id, key, value) VALUES (?1, ?2, ?3)" },
         { &m_insertDataset,
@@ -279,7 +280,8 @@ Status RunCacheWriter::removeVanishedMetrics(const RunUpdate& update)
     }
     m_cachedMetricKeys.reset();
     for (const QString& table : metricTables) {
-        auto stmt = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE run_id = ?1 AND key = ?2"));
+        auto stmt
+            = m_db.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE run_id = ?1 AND key = ?2"));
         if (!stmt)
             return stmt.error();
         for (const QString& key : std::as_const(vanished)) {

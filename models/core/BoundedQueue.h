@@ -10,14 +10,12 @@ namespace prov {
 // A blocking multi-producer queue with a capacity, so fast producers (store readers) cannot
 // run ahead of a slower consumer (the cache writer) and fill memory. close() wakes everyone:
 // push() then refuses and pop() drains what is left before returning nothing.
-template<typename T>
-class BoundedQueue
+template<typename T> class BoundedQueue
 {
 public:
     explicit BoundedQueue(std::size_t capacity)
         : m_capacity(capacity)
-    {
-    }
+    { }
 
     bool push(T item)
     {

@@ -12,8 +12,7 @@ class CancellationToken
 public:
     CancellationToken()
         : m_flag(std::make_shared<std::atomic_bool>(false))
-    {
-    }
+    { }
 
     void cancel() const { m_flag->store(true, std::memory_order_relaxed); }
     bool isCancelled() const { return m_flag->load(std::memory_order_relaxed); }

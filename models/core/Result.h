@@ -9,18 +9,15 @@ namespace prov {
 
 // Either a value or an Error. Errors are values in this code base (DESIGN.md, house style 10):
 // nothing throws across module or thread boundaries; callers test ok() and read error().
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_state(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_state(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -41,16 +38,14 @@ private:
 };
 
 // Result of an operation that produces nothing but may fail.
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
         , m_failed(true)
-    {
-    }
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

@@ -16,14 +16,16 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, Mode mode)
         // A URI with mode=ro: SQLite never writes, creates or truncates the file or a journal.
         const QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/")
             + (mode == Mode::ReadOnlyImmutable ? "?mode=ro&immutable=1" : "?mode=ro");
-        rc = sqlite3_open_v2(uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+        rc = sqlite3_open_v2(
+            uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     } else {
-        rc = sqlite3_open_v2(path.toUtf8().constData(), &db,
-            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        rc = sqlite3_open_v2(
+            path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     }
     if (rc != SQLITE_OK) {
         Error error = makeError(rc == SQLITE_CANTOPEN ? ErrorCode::NotFound : ErrorCode::Database,
-            QStringLiteral("cannot open SQLite database: %1").arg(QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))),
+            QStringLiteral("cannot open SQLite database: %1")
+                .arg(QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))),
             path);
         sqlite3_close(db);
         return error;
@@ -36,8 +38,7 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, Mode mode)
 SqliteDatabase::SqliteDatabase(sqlite3* db, QString path)
     : m_db(db)
     , m_path(std::move(path))
-{
-}
+{ }
 
 SqliteDatabase::~SqliteDatabase()
 {
@@ -48,8 +49,7 @@ SqliteDatabase::~SqliteDatabase()
 SqliteDatabase::SqliteDatabase(SqliteDatabase&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
-{
-}
+{ }
 
 SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept
 {
@@ -79,7 +79,8 @@ Status SqliteDatabase::exec(const QString& sql) const
 {
     char* message = nullptr;
     if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error = makeError(ErrorCode::Database, QString::fromUtf8(message ? message : "unknown error"), sql.left(160));
+        Error error
+            = makeError(ErrorCode::Database, QString::fromUtf8(message ? message : "unknown error"), sql.left(160));
         sqlite3_free(message);
         return error;
     }
@@ -116,8 +117,7 @@ qint64 SqliteDatabase::lastInsertRowId() const
 SqliteTransaction::SqliteTransaction(const SqliteDatabase& db)
     : m_db(db)
     , m_begin(db.exec(QStringLiteral("BEGIN IMMEDIATE")))
-{
-}
+{ }
 
 SqliteTransaction::~SqliteTransaction()
 {

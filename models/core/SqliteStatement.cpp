@@ -9,8 +9,7 @@ namespace prov {
 SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
     : m_db(db)
     , m_stmt(stmt)
-{
-}
+{ }
 
 SqliteStatement::~SqliteStatement()
 {
@@ -21,8 +20,7 @@ SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_status(std::move(other.m_status))
-{
-}
+{ }
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept
 {

@@ -5,15 +5,15 @@
 namespace prov {
 namespace {
 
-    QString csvField(const QString& text)
-    {
-        static const QString special = QStringLiteral(",\"\r\n");
-        if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return special.contains(c); }))
-            return text;
-        QString quoted = text;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
+QString csvField(const QString& text)
+{
+    static const QString special = QStringLiteral(",\"\r\n");
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return special.contains(c); }))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
 
 } // namespace
 

@@ -14,38 +14,38 @@
 namespace prov {
 namespace {
 
-    std::optional<qint64> parseUtcTime(const QString& text)
-    {
-        // MLflow writes Python's str(datetime.utcnow()): "2026-11-22 05:10:11.583575".
-        QDateTime time = QDateTime::fromString(text.left(23), QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-        if (!time.isValid())
-            time = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        if (!time.isValid())
-            return std::nullopt;
-        time.setTimeZone(QTimeZone::utc());
-        return time.toMSecsSinceEpoch();
-    }
+std::optional<qint64> parseUtcTime(const QString& text)
+{
+    // MLflow writes Python's str(datetime.utcnow()): "2026-11-22 05:10:11.583575".
+    QDateTime time = QDateTime::fromString(text.left(23), QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    if (!time.isValid())
+        time = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!time.isValid())
+        return std::nullopt;
+    time.setTimeZone(QTimeZone::utc());
+    return time.toMSecsSinceEpoch();
+}
 
-    LoggedModel modelFrom(const RunRecord& run, const QJsonObject& entry, const QString& artifactPath)
-    {
-        LoggedModel model;
-        model.origin = LoggedModel::Origin::LogModelHistoryTag;
-        model.modelId = ModelSource::runArtifactModelId(run.info.runId, artifactPath);
-        model.experimentId = run.info.experimentId;
-        model.name = artifactPath;
-        model.sourceRunId = run.info.runId;
-        model.artifactPath = artifactPath;
-        model.artifactLocation = run.info.artifactUri + QLatin1Char('/') + artifactPath;
-        model.status = QStringLiteral("READY");
-        model.creationTime = parseUtcTime(entry.value(QLatin1String("utc_time_created")).toString());
-        model.lastUpdatedTime = model.creationTime;
-        model.flavors = entry.value(QLatin1String("flavors")).toObject().keys();
-        std::sort(model.flavors.begin(), model.flavors.end());
-        const QString uuid = entry.value(QLatin1String("model_uuid")).toString();
-        if (!uuid.isEmpty())
-            model.tags.append({ QStringLiteral("mlflow.model_uuid"), uuid });
-        return model;
-    }
+LoggedModel modelFrom(const RunRecord& run, const QJsonObject& entry, const QString& artifactPath)
+{
+    LoggedModel model;
+    model.origin = LoggedModel::Origin::LogModelHistoryTag;
+    model.modelId = ModelSource::runArtifactModelId(run.info.runId, artifactPath);
+    model.experimentId = run.info.experimentId;
+    model.name = artifactPath;
+    model.sourceRunId = run.info.runId;
+    model.artifactPath = artifactPath;
+    model.artifactLocation = run.info.artifactUri + QLatin1Char('/') + artifactPath;
+    model.status = QStringLiteral("READY");
+    model.creationTime = parseUtcTime(entry.value(QLatin1String("utc_time_created")).toString());
+    model.lastUpdatedTime = model.creationTime;
+    model.flavors = entry.value(QLatin1String("flavors")).toObject().keys();
+    std::sort(model.flavors.begin(), model.flavors.end());
+    const QString uuid = entry.value(QLatin1String("model_uuid")).toString();
+    if (!uuid.isEmpty())
+        model.tags.append({ QStringLiteral("mlflow.model_uuid"), uuid });
+    return model;
+}
 
 } // namespace
 

@@ -6,33 +6,33 @@
 namespace prov {
 namespace {
 
-    // A strict weak order on values in which NaN sorts before every number.
-    bool valueLess(double a, double b)
-    {
-        const bool aNan = std::isnan(a);
-        const bool bNan = std::isnan(b);
-        if (aNan || bNan)
-            return aNan && !bNan;
-        return a < b;
-    }
+// A strict weak order on values in which NaN sorts before every number.
+bool valueLess(double a, double b)
+{
+    const bool aNan = std::isnan(a);
+    const bool bNan = std::isnan(b);
+    if (aNan || bNan)
+        return aNan && !bNan;
+    return a < b;
+}
 
-    bool pointLess(const MetricPoint& a, const MetricPoint& b)
-    {
-        if (a.step != b.step)
-            return a.step < b.step;
-        if (a.timestamp != b.timestamp)
-            return a.timestamp < b.timestamp;
-        return valueLess(a.value, b.value);
-    }
+bool pointLess(const MetricPoint& a, const MetricPoint& b)
+{
+    if (a.step != b.step)
+        return a.step < b.step;
+    if (a.timestamp != b.timestamp)
+        return a.timestamp < b.timestamp;
+    return valueLess(a.value, b.value);
+}
 
-    bool samePoint(const MetricPoint& a, const MetricPoint& b)
-    {
-        if (a.step != b.step || a.timestamp != b.timestamp)
-            return false;
-        if (std::isnan(a.value) || std::isnan(b.value))
-            return std::isnan(a.value) && std::isnan(b.value);
-        return a.value == b.value;
-    }
+bool samePoint(const MetricPoint& a, const MetricPoint& b)
+{
+    if (a.step != b.step || a.timestamp != b.timestamp)
+        return false;
+    if (std::isnan(a.value) || std::isnan(b.value))
+        return std::isnan(a.value) && std::isnan(b.value);
+    return a.value == b.value;
+}
 
 } // namespace
 

@@ -21,8 +21,8 @@ QString runStatusName(RunStatus status)
 
 std::optional<RunStatus> runStatusFromName(QStringView name)
 {
-    for (RunStatus s : { RunStatus::Running, RunStatus::Scheduled, RunStatus::Finished, RunStatus::Failed,
-             RunStatus::Killed }) {
+    for (RunStatus s :
+        { RunStatus::Running, RunStatus::Scheduled, RunStatus::Finished, RunStatus::Failed, RunStatus::Killed }) {
         if (name.compare(runStatusName(s), Qt::CaseInsensitive) == 0)
             return s;
     }

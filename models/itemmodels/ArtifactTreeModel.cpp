@@ -9,8 +9,7 @@ namespace prov {
 ArtifactTreeModel::ArtifactTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 ArtifactTreeModel::~ArtifactTreeModel() = default;
 

@@ -5,8 +5,7 @@ namespace prov {
 
 ExperimentListModel::ExperimentListModel(QObject* parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 void ExperimentListModel::setExperiments(const QList<ExperimentEntry>& experiments)
 {

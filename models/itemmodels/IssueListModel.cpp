@@ -4,8 +4,7 @@ namespace prov {
 
 IssueListModel::IssueListModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void IssueListModel::setIssues(const StoreIssueList& issues)
 {

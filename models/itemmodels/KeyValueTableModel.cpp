@@ -3,21 +3,20 @@
 namespace prov {
 namespace {
 
-    constexpr qsizetype displayLimit = 300;
+constexpr qsizetype displayLimit = 300;
 
-    QString shortened(const QString& value)
-    {
-        const qsizetype newline = value.indexOf(QLatin1Char('\n'));
-        const qsizetype cut = newline >= 0 ? std::min(newline, displayLimit) : displayLimit;
-        return value.size() > cut ? value.left(cut) + QStringLiteral(" …") : value;
-    }
+QString shortened(const QString& value)
+{
+    const qsizetype newline = value.indexOf(QLatin1Char('\n'));
+    const qsizetype cut = newline >= 0 ? std::min(newline, displayLimit) : displayLimit;
+    return value.size() > cut ? value.left(cut) + QStringLiteral(" …") : value;
+}
 
 } // namespace
 
 KeyValueTableModel::KeyValueTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void KeyValueTableModel::setEntries(const KeyValueList& entries)
 {

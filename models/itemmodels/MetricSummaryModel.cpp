@@ -8,8 +8,7 @@ namespace prov {
 
 MetricSummaryModel::MetricSummaryModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void MetricSummaryModel::setMetrics(const QList<MetricSummary>& metrics)
 {
@@ -71,7 +70,9 @@ QVariant MetricSummaryModel::data(const QModelIndex& index, int role) const
     }
     case Qt::ToolTipRole:
         if (index.column() == LatestColumn)
-            return tr("%1 at step %2, %3").arg(DisplayFormat::exactValue(m.latest.value)).arg(m.latest.step)
+            return tr("%1 at step %2, %3")
+                .arg(DisplayFormat::exactValue(m.latest.value))
+                .arg(m.latest.step)
                 .arg(DisplayFormat::timestamp(m.latest.timestamp));
         return {};
     case Qt::TextAlignmentRole:

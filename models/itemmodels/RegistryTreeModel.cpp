@@ -5,20 +5,19 @@
 namespace prov {
 namespace {
 
-    // internalId 0 marks a registered model row; n > 0 a version row of model n - 1.
-    constexpr quintptr modelRowId = 0;
+// internalId 0 marks a registered model row; n > 0 a version row of model n - 1.
+constexpr quintptr modelRowId = 0;
 
-    QString stageText(const QString& stage)
-    {
-        return stage == QLatin1String("None") ? QString() : stage;
-    }
+QString stageText(const QString& stage)
+{
+    return stage == QLatin1String("None") ? QString() : stage;
+}
 
 } // namespace
 
 RegistryTreeModel::RegistryTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 void RegistryTreeModel::setModels(const QList<RegisteredModelEntry>& models)
 {
@@ -31,7 +30,8 @@ const RegisteredModelEntry* RegistryTreeModel::modelAt(const QModelIndex& index)
 {
     if (!index.isValid())
         return nullptr;
-    const qsizetype row = index.internalId() == modelRowId ? index.row() : static_cast<qsizetype>(index.internalId()) - 1;
+    const qsizetype row
+        = index.internalId() == modelRowId ? index.row() : static_cast<qsizetype>(index.internalId()) - 1;
     return row >= 0 && row < m_models.size() ? &m_models[row] : nullptr;
 }
 
@@ -123,7 +123,8 @@ QVariant RegistryTreeModel::modelData(const RegisteredModelEntry& entry, int col
     case ModelNameRole:
         return entry.model.name;
     case RawValueRole:
-        return column == CreatedColumn ? QVariant::fromValue(entry.model.creationTime.value_or(0)) : QVariant(entry.model.name);
+        return column == CreatedColumn ? QVariant::fromValue(entry.model.creationTime.value_or(0))
+                                       : QVariant(entry.model.name);
     default:
         return {};
     }
@@ -140,7 +141,8 @@ QVariant RegistryTreeModel::versionData(const ModelVersionEntry& entry, int colu
         case StageColumn:
             return stageText(v.stage);
         case AliasesColumn:
-            return entry.aliases.isEmpty() ? QString() : QStringLiteral("@") + entry.aliases.join(QStringLiteral(", @"));
+            return entry.aliases.isEmpty() ? QString()
+                                           : QStringLiteral("@") + entry.aliases.join(QStringLiteral(", @"));
         case RunColumn:
             return entry.runName.isEmpty() ? v.runId : entry.runName;
         case CreatedColumn:

@@ -11,45 +11,44 @@
 namespace prov {
 namespace {
 
-    constexpr qsizetype displayLimit = 200;
+constexpr qsizetype displayLimit = 200;
 
-    QString statusText(RunStatus status)
-    {
-        const QString name = runStatusName(status).toLower();
-        return name.left(1).toUpper() + name.mid(1);
-    }
+QString statusText(RunStatus status)
+{
+    const QString name = runStatusName(status).toLower();
+    return name.left(1).toUpper() + name.mid(1);
+}
 
-    QString firstLine(const QString& text)
-    {
-        const qsizetype newline = text.indexOf(QLatin1Char('\n'));
-        const qsizetype cut = newline >= 0 ? std::min(newline, displayLimit) : displayLimit;
-        return text.size() > cut ? text.left(cut) + QStringLiteral(" …") : text;
-    }
+QString firstLine(const QString& text)
+{
+    const qsizetype newline = text.indexOf(QLatin1Char('\n'));
+    const qsizetype cut = newline >= 0 ? std::min(newline, displayLimit) : displayLimit;
+    return text.size() > cut ? text.left(cut) + QStringLiteral(" …") : text;
+}
 
-    // Orders raw values of one column; absent values are handled by the caller.
-    bool rawLess(const QVariant& a, const QVariant& b)
-    {
-        if (a.typeId() == QMetaType::QString)
-            return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
-        return a.toDouble() < b.toDouble() || (std::isnan(a.toDouble()) && !std::isnan(b.toDouble()));
-    }
+// Orders raw values of one column; absent values are handled by the caller.
+bool rawLess(const QVariant& a, const QVariant& b)
+{
+    if (a.typeId() == QMetaType::QString)
+        return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
+    return a.toDouble() < b.toDouble() || (std::isnan(a.toDouble()) && !std::isnan(b.toDouble()));
+}
 
-    template<typename Columns>
-    std::vector<std::size_t> chosen(const Columns& columns, bool all, const QStringList& keys)
-    {
-        std::vector<std::size_t> picked;
-        if (all) {
-            picked.resize(columns.size());
-            std::iota(picked.begin(), picked.end(), 0);
-            return picked;
-        }
-        for (const QString& key : keys) {
-            const auto it = std::find_if(columns.begin(), columns.end(), [&key](const auto& c) { return c.key == key; });
-            if (it != columns.end())
-                picked.push_back(static_cast<std::size_t>(it - columns.begin()));
-        }
+template<typename Columns> std::vector<std::size_t> chosen(const Columns& columns, bool all, const QStringList& keys)
+{
+    std::vector<std::size_t> picked;
+    if (all) {
+        picked.resize(columns.size());
+        std::iota(picked.begin(), picked.end(), 0);
         return picked;
     }
+    for (const QString& key : keys) {
+        const auto it = std::find_if(columns.begin(), columns.end(), [&key](const auto& c) { return c.key == key; });
+        if (it != columns.end())
+            picked.push_back(static_cast<std::size_t>(it - columns.begin()));
+    }
+    return picked;
+}
 
 } // namespace
 

@@ -14,8 +14,7 @@ Result<CacheReader> CacheReader::open(const QString& cachePath)
 
 CacheReader::CacheReader(SqliteDatabase db)
     : m_db(std::move(db))
-{
-}
+{ }
 
 Result<CacheInfo> CacheReader::info() const
 {
@@ -49,14 +48,15 @@ Result<QList<ExperimentEntry>> CacheReader::experiments() const
     auto stmt = m_db.prepare(QStringLiteral(
         "SELECT e.experiment_id, e.name, e.lifecycle_stage,"
         " (SELECT count(*) FROM runs r WHERE r.experiment_id = e.experiment_id AND r.lifecycle_stage = 'active'),"
-        " (SELECT value FROM experiment_tags t WHERE t.experiment_id = e.experiment_id AND t.key = 'mlflow.note.content')"
+        " (SELECT value FROM experiment_tags t WHERE t.experiment_id = e.experiment_id AND t.key = "
+        "'mlflow.note.content')"
         " FROM experiments e ORDER BY e.lifecycle_stage, e.name"));
     if (!stmt)
         return stmt.error();
     QList<ExperimentEntry> list;
     while (stmt->step()) {
-        list.append({ stmt->text(0), stmt->text(1), stmt->text(2) == QLatin1String("deleted"), stmt->int64(3),
-            stmt->text(4) });
+        list.append(
+            { stmt->text(0), stmt->text(1), stmt->text(2) == QLatin1String("deleted"), stmt->int64(3), stmt->text(4) });
     }
     if (!stmt->lastStatus())
         return stmt->lastStatus().error();

@@ -5,33 +5,32 @@
 namespace prov {
 namespace {
 
-    Result<KeyValueList> keyValues(const SqliteDatabase& db, const QString& sql, const QString& name, qint64 version = -1)
-    {
-        auto stmt = db.prepare(sql);
-        if (!stmt)
-            return stmt.error();
-        stmt->bind(1, name);
-        if (version >= 0)
-            stmt->bind(2, version);
-        KeyValueList list;
-        while (stmt->step())
-            list.append({ stmt->text(0), stmt->text(1) });
-        if (!stmt->lastStatus())
-            return stmt->lastStatus().error();
-        return list;
-    }
+Result<KeyValueList> keyValues(const SqliteDatabase& db, const QString& sql, const QString& name, qint64 version = -1)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, name);
+    if (version >= 0)
+        stmt->bind(2, version);
+    KeyValueList list;
+    while (stmt->step())
+        list.append({ stmt->text(0), stmt->text(1) });
+    if (!stmt->lastStatus())
+        return stmt->lastStatus().error();
+    return list;
+}
 
 } // namespace
 
 RegistryQuery::RegistryQuery(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Result<QList<RegisteredModelEntry>> RegistryQuery::models() const
 {
-    auto stmt = m_db.prepare(QStringLiteral(
-        "SELECT name, coalesce(description, ''), creation_time, last_updated_time FROM registered_models ORDER BY name"));
+    auto stmt = m_db.prepare(QStringLiteral("SELECT name, coalesce(description, ''), creation_time, last_updated_time "
+                                            "FROM registered_models ORDER BY name"));
     if (!stmt)
         return stmt.error();
     QList<RegisteredModelEntry> entries;
@@ -47,9 +46,11 @@ Result<QList<RegisteredModelEntry>> RegistryQuery::models() const
         return stmt->lastStatus().error();
     for (RegisteredModelEntry& entry : entries) {
         auto tags = keyValues(m_db,
-            QStringLiteral("SELECT key, value FROM registered_model_tags WHERE name = ?1 ORDER BY key"), entry.model.name);
-        auto aliases = keyValues(m_db,
-            QStringLiteral("SELECT alias, version FROM model_aliases WHERE name = ?1 ORDER BY alias"), entry.model.name);
+            QStringLiteral("SELECT key, value FROM registered_model_tags WHERE name = ?1 ORDER BY key"),
+            entry.model.name);
+        auto aliases
+            = keyValues(m_db, QStringLiteral("SELECT alias, version FROM model_aliases WHERE name = ?1 ORDER BY alias"),
+                entry.model.name);
         if (!tags || !aliases)
             return (tags ? aliases.error() : tags.error());
         entry.model.tags = *tags;
@@ -65,10 +66,12 @@ Status RegistryQuery::loadVersions(RegisteredModelEntry& entry) const
 {
     auto stmt = m_db.prepare(QStringLiteral(
         "SELECT v.version, v.creation_time, v.last_updated_time, coalesce(v.description, ''), coalesce(v.user_id, ''),"
-        " v.stage, v.source, coalesce(v.run_id, ''), v.status, coalesce(v.status_message, ''), coalesce(v.run_link, ''),"
+        " v.stage, v.source, coalesce(v.run_id, ''), v.status, coalesce(v.status_message, ''), coalesce(v.run_link, "
+        "''),"
         " coalesce(v.storage_location, ''), coalesce(v.model_id, ''), coalesce(r.run_name, ''),"
         " coalesce(r.experiment_id, ''), coalesce(m.name, '')"
-        " FROM model_versions v LEFT JOIN runs r ON r.run_id = v.run_id LEFT JOIN logged_models m ON m.model_id = v.model_id"
+        " FROM model_versions v LEFT JOIN runs r ON r.run_id = v.run_id LEFT JOIN logged_models m ON m.model_id = "
+        "v.model_id"
         " WHERE v.name = ?1 ORDER BY v.version"));
     if (!stmt)
         return stmt.error();

@@ -10,34 +10,32 @@
 namespace prov {
 namespace {
 
-    // Runs `sql` with ?1 bound to `id` and calls `row` for each result row.
-    template<typename RowFn>
-    Status forEachRow(const SqliteDatabase& db, const QString& sql, const QString& id, RowFn row)
-    {
-        auto stmt = db.prepare(sql);
-        if (!stmt)
-            return stmt.error();
-        stmt->bind(1, id);
-        while (stmt->step())
-            row(*stmt);
-        return stmt->lastStatus();
-    }
+// Runs `sql` with ?1 bound to `id` and calls `row` for each result row.
+template<typename RowFn> Status forEachRow(const SqliteDatabase& db, const QString& sql, const QString& id, RowFn row)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id);
+    while (stmt->step())
+        row(*stmt);
+    return stmt->lastStatus();
+}
 
-    KeyValueList tagsFromJson(const QString& json)
-    {
-        KeyValueList tags;
-        const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            tags.append({ it.key(), it.value().toString() });
-        return tags;
-    }
+KeyValueList tagsFromJson(const QString& json)
+{
+    KeyValueList tags;
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        tags.append({ it.key(), it.value().toString() });
+    return tags;
+}
 
 } // namespace
 
 RunDetailQuery::RunDetailQuery(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Result<RunDetail> RunDetailQuery::load(const QString& runId) const
 {
@@ -57,8 +55,9 @@ Status RunDetailQuery::loadInfo(RunDetail& detail) const
 {
     bool found = false;
     const QString sql = QStringLiteral("SELECT ") + QString::fromLatin1(CacheRows::runInfoColumns)
-        + QStringLiteral(", coalesce(e.name, '') FROM runs r LEFT JOIN experiments e ON e.experiment_id = r.experiment_id"
-                         " WHERE r.run_id = ?1");
+        + QStringLiteral(
+            ", coalesce(e.name, '') FROM runs r LEFT JOIN experiments e ON e.experiment_id = r.experiment_id"
+            " WHERE r.run_id = ?1");
     Status s = forEachRow(m_db, sql, detail.info.runId, [&](const SqliteStatement& row) {
         detail.info = CacheRows::runInfo(row);
         detail.experimentName = row.text(CacheRows::runInfoColumnCount);
@@ -72,10 +71,11 @@ Status RunDetailQuery::loadInfo(RunDetail& detail) const
 Status RunDetailQuery::loadKeyValues(RunDetail& detail) const
 {
     for (auto [table, target] : { std::pair { "params", &detail.params }, std::pair { "tags", &detail.tags } }) {
-        const QString sql
-            = QStringLiteral("SELECT key, value FROM ") + QLatin1String(table) + QStringLiteral(" WHERE run_id = ?1 ORDER BY key");
-        Status s = forEachRow(m_db, sql, detail.info.runId,
-            [target](const SqliteStatement& row) { target->append({ row.text(0), row.text(1) }); });
+        const QString sql = QStringLiteral("SELECT key, value FROM ") + QLatin1String(table)
+            + QStringLiteral(" WHERE run_id = ?1 ORDER BY key");
+        Status s = forEachRow(m_db, sql, detail.info.runId, [target](const SqliteStatement& row) {
+            target->append({ row.text(0), row.text(1) });
+        });
         if (!s)
             return s;
     }
@@ -106,9 +106,9 @@ Status RunDetailQuery::loadInputs(RunDetail& detail) const
         QStringLiteral("SELECT name, digest, source_type, source, schema, profile, tags_json FROM dataset_inputs"
                        " WHERE run_id = ?1 ORDER BY position"),
         detail.info.runId, [&](const SqliteStatement& row) {
-            detail.datasetInputs.append({ Dataset { row.text(0), row.text(1), row.text(2), row.text(3), row.text(4),
-                                              row.text(5) },
-                tagsFromJson(row.text(6)) });
+            detail.datasetInputs.append(
+                { Dataset { row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5) },
+                    tagsFromJson(row.text(6)) });
         });
     if (s)
         s = forEachRow(m_db, QStringLiteral("SELECT model_id FROM model_inputs WHERE run_id = ?1 ORDER BY model_id"),
@@ -116,8 +116,9 @@ Status RunDetailQuery::loadInputs(RunDetail& detail) const
     if (s)
         s = forEachRow(m_db,
             QStringLiteral("SELECT model_id, step FROM model_outputs WHERE run_id = ?1 ORDER BY model_id"),
-            detail.info.runId,
-            [&](const SqliteStatement& row) { detail.modelOutputs.append({ row.text(0), row.int64(1) }); });
+            detail.info.runId, [&](const SqliteStatement& row) {
+                detail.modelOutputs.append({ row.text(0), row.int64(1) });
+            });
     return s;
 }
 
@@ -135,11 +136,13 @@ Status RunDetailQuery::loadRelatives(RunDetail& detail) const
         QStringLiteral("SELECT p.run_id, p.run_name, p.status FROM runs c JOIN runs p ON p.run_id = c.parent_run_id"
                        " WHERE c.run_id = ?1"),
         detail.info.runId, [&](const SqliteStatement& row) {
-            detail.parent = RunLink { row.text(0), row.text(1), runStatusFromName(row.text(2)).value_or(RunStatus::Running) };
+            detail.parent
+                = RunLink { row.text(0), row.text(1), runStatusFromName(row.text(2)).value_or(RunStatus::Running) };
         });
     if (s)
         s = forEachRow(m_db,
-            QStringLiteral("SELECT run_id, run_name, status FROM runs WHERE parent_run_id = ?1 ORDER BY start_time, run_name"),
+            QStringLiteral(
+                "SELECT run_id, run_name, status FROM runs WHERE parent_run_id = ?1 ORDER BY start_time, run_name"),
             detail.info.runId, [&](const SqliteStatement& row) {
                 detail.children.append(
                     { row.text(0), row.text(1), runStatusFromName(row.text(2)).value_or(RunStatus::Running) });
@@ -167,7 +170,8 @@ Status RunDetailQuery::loadModels(RunDetail& detail) const
     if (s)
         s = forEachRow(m_db,
             QStringLiteral("SELECT v.name, v.version, v.stage, coalesce(v.model_id, ''),"
-                           " (SELECT group_concat(a.alias, ',') FROM model_aliases a WHERE a.name = v.name AND a.version = v.version)"
+                           " (SELECT group_concat(a.alias, ',') FROM model_aliases a WHERE a.name = v.name AND "
+                           "a.version = v.version)"
                            " FROM model_versions v WHERE v.run_id = ?1 ORDER BY v.name, v.version"),
             detail.info.runId, [&](const SqliteStatement& row) {
                 detail.modelVersions.append({ row.text(0), row.int64(1), row.text(2),

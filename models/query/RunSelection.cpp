@@ -9,14 +9,14 @@
 namespace prov {
 namespace {
 
-    // Words without comparison operators, quotes or entity prefixes: meant as a name search.
-    bool isPlainText(const QString& text)
-    {
-        static const QRegularExpression expressionLike(
-            QStringLiteral(R"([=<>!'"`]|^\s*(metrics?|params?|parameters?|tags?|attributes?|attr|run|datasets?)\.)"),
-            QRegularExpression::CaseInsensitiveOption);
-        return !text.trimmed().isEmpty() && !text.contains(expressionLike);
-    }
+// Words without comparison operators, quotes or entity prefixes: meant as a name search.
+bool isPlainText(const QString& text)
+{
+    static const QRegularExpression expressionLike(
+        QStringLiteral(R"([=<>!'"`]|^\s*(metrics?|params?|parameters?|tags?|attributes?|attr|run|datasets?)\.)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return !text.trimmed().isEmpty() && !text.contains(expressionLike);
+}
 
 } // namespace
 
@@ -33,7 +33,8 @@ Result<RunSelectionSql> RunSelectionSql::compile(const RunSelection& selection)
         QStringList placeholders;
         for (qsizetype i = 1; i <= selection.experimentIds.size(); ++i)
             placeholders << QStringLiteral("?%1").arg(i);
-        conditions << QStringLiteral("r.experiment_id IN (") + placeholders.join(QStringLiteral(", ")) + QLatin1Char(')');
+        conditions << QStringLiteral("r.experiment_id IN (") + placeholders.join(QStringLiteral(", "))
+                + QLatin1Char(')');
     }
     const int next = static_cast<int>(sql.m_values.size()) + 1;
     auto filter = RunFilter::parse(selection.filter);

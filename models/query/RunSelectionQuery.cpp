@@ -6,8 +6,7 @@ namespace prov {
 
 RunSelectionQuery::RunSelectionQuery(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Result<RunIdSelection> RunSelectionQuery::select(const RunSelection& selection) const
 {

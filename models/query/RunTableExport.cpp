@@ -11,143 +11,143 @@
 namespace prov {
 namespace {
 
-    constexpr qsizetype flushAt = 256 * 1024;
+constexpr qsizetype flushAt = 256 * 1024;
 
-    // Collects output and hands it to the device in large chunks.
-    class Chunks
+// Collects output and hands it to the device in large chunks.
+class Chunks
+{
+public:
+    explicit Chunks(QIODevice& device)
+        : m_device(device)
     {
-    public:
-        explicit Chunks(QIODevice& device)
-            : m_device(device)
-        {
-            m_buffer.reserve(flushAt + 4096);
-        }
-        QByteArray& buffer() { return m_buffer; }
-        bool maybeFlush() { return m_buffer.size() < flushAt || flush(); }
-        bool flush()
-        {
-            const bool ok = m_buffer.isEmpty() || m_device.write(m_buffer) == m_buffer.size();
-            m_buffer.clear();
-            return ok;
-        }
-
-    private:
-        QIODevice& m_device;
-        QByteArray m_buffer;
-    };
-
-    void appendTexts(QByteArray& out, const std::vector<RunTable::TextColumn>& columns, std::size_t row)
+        m_buffer.reserve(flushAt + 4096);
+    }
+    QByteArray& buffer() { return m_buffer; }
+    bool maybeFlush() { return m_buffer.size() < flushAt || flush(); }
+    bool flush()
     {
-        out.append('{');
-        bool first = true;
-        for (const RunTable::TextColumn& column : columns) {
-            if (!column.values[row])
-                continue;
-            out.append(first ? "" : ", ");
-            first = false;
-            JsonText::appendString(out, column.key);
-            out.append(": ");
-            JsonText::appendString(out, *column.values[row]);
-        }
-        out.append('}');
+        const bool ok = m_buffer.isEmpty() || m_device.write(m_buffer) == m_buffer.size();
+        m_buffer.clear();
+        return ok;
     }
 
-    void appendMetrics(QByteArray& out, const RunTable& table, std::size_t row)
-    {
-        out.append('{');
-        bool first = true;
-        for (const RunTable::NumberColumn& column : table.metrics) {
-            if (!column.values[row])
-                continue;
-            out.append(first ? "" : ", ");
-            first = false;
-            JsonText::appendString(out, column.key);
-            out.append(": ");
-            JsonText::appendNumber(out, *column.values[row]);
-        }
-        out.append('}');
-    }
+private:
+    QIODevice& m_device;
+    QByteArray m_buffer;
+};
 
-    void appendField(QByteArray& out, const char* name, const QString& value, bool nullWhenEmpty = false)
-    {
-        out.append("    \"").append(name).append("\": ");
-        if (nullWhenEmpty && value.isEmpty())
-            out.append("null");
-        else
-            JsonText::appendString(out, value);
-        out.append(",\n");
+void appendTexts(QByteArray& out, const std::vector<RunTable::TextColumn>& columns, std::size_t row)
+{
+    out.append('{');
+    bool first = true;
+    for (const RunTable::TextColumn& column : columns) {
+        if (!column.values[row])
+            continue;
+        out.append(first ? "" : ", ");
+        first = false;
+        JsonText::appendString(out, column.key);
+        out.append(": ");
+        JsonText::appendString(out, *column.values[row]);
     }
+    out.append('}');
+}
 
-    void appendRun(QByteArray& out, const RunTable& table, std::size_t row)
-    {
-        const RunTable::Row& r = table.rows[row];
-        out.append("  {\n");
-        appendField(out, "run_id", r.info.runId);
-        appendField(out, "experiment_id", r.info.experimentId);
-        appendField(out, "experiment_name", r.experimentName);
-        appendField(out, "run_name", r.info.runName);
-        appendField(out, "status", runStatusName(r.info.status));
-        appendField(out, "lifecycle_stage", lifecycleStageName(r.info.lifecycleStage));
-        out.append("    \"start_time\": ");
-        JsonText::appendInteger(out, r.info.startTime);
-        out.append(",\n    \"end_time\": ");
-        JsonText::appendInteger(out, r.info.endTime);
-        out.append(",\n");
-        appendField(out, "user", r.info.userId);
-        appendField(out, "parent_run_id", r.parentRunId, true);
-        appendField(out, "artifact_uri", r.info.artifactUri);
-        out.append("    \"params\": ");
-        appendTexts(out, table.params, row);
-        out.append(",\n    \"metrics\": ");
-        appendMetrics(out, table, row);
-        out.append(",\n    \"tags\": ");
-        appendTexts(out, table.tags, row);
-        out.append("\n  }");
+void appendMetrics(QByteArray& out, const RunTable& table, std::size_t row)
+{
+    out.append('{');
+    bool first = true;
+    for (const RunTable::NumberColumn& column : table.metrics) {
+        if (!column.values[row])
+            continue;
+        out.append(first ? "" : ", ");
+        first = false;
+        JsonText::appendString(out, column.key);
+        out.append(": ");
+        JsonText::appendNumber(out, *column.values[row]);
     }
+    out.append('}');
+}
 
-    QString csvMetric(double value)
-    {
-        if (std::isnan(value))
-            return QStringLiteral("NaN");
-        if (std::isinf(value))
-            return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
-        return DisplayFormat::exactValue(value);
-    }
+void appendField(QByteArray& out, const char* name, const QString& value, bool nullWhenEmpty = false)
+{
+    out.append("    \"").append(name).append("\": ");
+    if (nullWhenEmpty && value.isEmpty())
+        out.append("null");
+    else
+        JsonText::appendString(out, value);
+    out.append(",\n");
+}
 
-    QString optionalTime(std::optional<qint64> ms)
-    {
-        return ms ? QString::number(*ms) : QString();
-    }
+void appendRun(QByteArray& out, const RunTable& table, std::size_t row)
+{
+    const RunTable::Row& r = table.rows[row];
+    out.append("  {\n");
+    appendField(out, "run_id", r.info.runId);
+    appendField(out, "experiment_id", r.info.experimentId);
+    appendField(out, "experiment_name", r.experimentName);
+    appendField(out, "run_name", r.info.runName);
+    appendField(out, "status", runStatusName(r.info.status));
+    appendField(out, "lifecycle_stage", lifecycleStageName(r.info.lifecycleStage));
+    out.append("    \"start_time\": ");
+    JsonText::appendInteger(out, r.info.startTime);
+    out.append(",\n    \"end_time\": ");
+    JsonText::appendInteger(out, r.info.endTime);
+    out.append(",\n");
+    appendField(out, "user", r.info.userId);
+    appendField(out, "parent_run_id", r.parentRunId, true);
+    appendField(out, "artifact_uri", r.info.artifactUri);
+    out.append("    \"params\": ");
+    appendTexts(out, table.params, row);
+    out.append(",\n    \"metrics\": ");
+    appendMetrics(out, table, row);
+    out.append(",\n    \"tags\": ");
+    appendTexts(out, table.tags, row);
+    out.append("\n  }");
+}
 
-    QStringList csvHeader(const RunTable& table)
-    {
-        QStringList header { QStringLiteral("run_id"), QStringLiteral("experiment_id"), QStringLiteral("experiment_name"),
-            QStringLiteral("run_name"), QStringLiteral("status"), QStringLiteral("lifecycle_stage"),
-            QStringLiteral("start_time"), QStringLiteral("end_time"), QStringLiteral("user"),
-            QStringLiteral("parent_run_id") };
-        for (const auto& column : table.params)
-            header << QStringLiteral("params.") + column.key;
-        for (const auto& column : table.metrics)
-            header << QStringLiteral("metrics.") + column.key;
-        for (const auto& column : table.tags)
-            header << QStringLiteral("tags.") + column.key;
-        return header;
-    }
+QString csvMetric(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+    return DisplayFormat::exactValue(value);
+}
 
-    QStringList csvRow(const RunTable& table, std::size_t row)
-    {
-        const RunTable::Row& r = table.rows[row];
-        QStringList fields { r.info.runId, r.info.experimentId, r.experimentName, r.info.runName,
-            runStatusName(r.info.status), lifecycleStageName(r.info.lifecycleStage), optionalTime(r.info.startTime),
-            optionalTime(r.info.endTime), r.info.userId, r.parentRunId };
-        for (const auto& column : table.params)
-            fields << column.values[row].value_or(QString());
-        for (const auto& column : table.metrics)
-            fields << (column.values[row] ? csvMetric(*column.values[row]) : QString());
-        for (const auto& column : table.tags)
-            fields << column.values[row].value_or(QString());
-        return fields;
-    }
+QString optionalTime(std::optional<qint64> ms)
+{
+    return ms ? QString::number(*ms) : QString();
+}
+
+QStringList csvHeader(const RunTable& table)
+{
+    QStringList header { QStringLiteral("run_id"), QStringLiteral("experiment_id"), QStringLiteral("experiment_name"),
+        QStringLiteral("run_name"), QStringLiteral("status"), QStringLiteral("lifecycle_stage"),
+        QStringLiteral("start_time"), QStringLiteral("end_time"), QStringLiteral("user"),
+        QStringLiteral("parent_run_id") };
+    for (const auto& column : table.params)
+        header << QStringLiteral("params.") + column.key;
+    for (const auto& column : table.metrics)
+        header << QStringLiteral("metrics.") + column.key;
+    for (const auto& column : table.tags)
+        header << QStringLiteral("tags.") + column.key;
+    return header;
+}
+
+QStringList csvRow(const RunTable& table, std::size_t row)
+{
+    const RunTable::Row& r = table.rows[row];
+    QStringList fields { r.info.runId, r.info.experimentId, r.experimentName, r.info.runName,
+        runStatusName(r.info.status), lifecycleStageName(r.info.lifecycleStage), optionalTime(r.info.startTime),
+        optionalTime(r.info.endTime), r.info.userId, r.parentRunId };
+    for (const auto& column : table.params)
+        fields << column.values[row].value_or(QString());
+    for (const auto& column : table.metrics)
+        fields << (column.values[row] ? csvMetric(*column.values[row]) : QString());
+    for (const auto& column : table.tags)
+        fields << column.values[row].value_or(QString());
+    return fields;
+}
 
 } // namespace
 
@@ -188,11 +188,12 @@ QByteArray RunTableExport::toText(const RunTable& table)
         QString status = runStatusName(r.info.status);
         if (r.info.lifecycleStage == LifecycleStage::Deleted)
             status += QStringLiteral(" (deleted)");
-        lines.append({ r.info.runId, r.experimentName, r.info.runName, status, DisplayFormat::timestamp(r.info.startTime),
-            duration, r.info.userId });
+        lines.append({ r.info.runId, r.experimentName, r.info.runName, status,
+            DisplayFormat::timestamp(r.info.startTime), duration, r.info.userId });
     }
     QByteArray out = TabularText::aligned(lines);
-    out += QByteArray::number(static_cast<qulonglong>(table.rows.size())) + (table.rows.size() == 1 ? " run\n" : " runs\n");
+    out += QByteArray::number(static_cast<qulonglong>(table.rows.size()))
+        + (table.rows.size() == 1 ? " run\n" : " runs\n");
     return out;
 }
 

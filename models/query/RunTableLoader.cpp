@@ -3,7 +3,6 @@
 #include "core/SqliteDatabase.h"
 #include "query/CacheRows.h"
 
-
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -12,117 +11,112 @@
 namespace prov {
 namespace {
 
-    // Hashes std::string and std::string_view alike, so lookups by a row's raw UTF-8 bytes
-    // need no allocation (C++20 heterogeneous lookup).
-    struct BytesHash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view bytes) const { return std::hash<std::string_view> {}(bytes); }
-    };
-    template<typename T>
-    using BytesMap = std::unordered_map<std::string, T, BytesHash, std::equal_to<>>;
+// Hashes std::string and std::string_view alike, so lookups by a row's raw UTF-8 bytes
+// need no allocation (C++20 heterogeneous lookup).
+struct BytesHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view bytes) const { return std::hash<std::string_view> {}(bytes); }
+};
+template<typename T> using BytesMap = std::unordered_map<std::string, T, BytesHash, std::equal_to<>>;
 
-    std::string_view view(QByteArrayView bytes)
+std::string_view view(QByteArrayView bytes)
+{
+    return { bytes.data(), static_cast<std::size_t>(bytes.size()) };
+}
+
+// Gives each distinct key a column, created on first sight and found again by its raw
+// bytes; sorted by key at the end.
+template<typename Column> class ColumnIndex
+{
+public:
+    ColumnIndex(std::vector<Column>& columns, std::size_t rows)
+        : m_columns(columns)
+        , m_rows(rows)
+    { }
+
+    Column& operator[](QByteArrayView utf8Key)
     {
-        return { bytes.data(), static_cast<std::size_t>(bytes.size()) };
+        auto it = m_index.find(view(utf8Key));
+        if (it == m_index.end()) {
+            it = m_index.emplace(std::string(view(utf8Key)), m_columns.size()).first;
+            m_columns.push_back(Column { QString::fromUtf8(utf8Key), {} });
+            m_columns.back().values.resize(m_rows);
+        }
+        return m_columns[it->second];
     }
 
-    // Gives each distinct key a column, created on first sight and found again by its raw
-    // bytes; sorted by key at the end.
-    template<typename Column>
-    class ColumnIndex
+    void sortByKey()
     {
-    public:
-        ColumnIndex(std::vector<Column>& columns, std::size_t rows)
-            : m_columns(columns)
-            , m_rows(rows)
-        {
-        }
-
-        Column& operator[](QByteArrayView utf8Key)
-        {
-            auto it = m_index.find(view(utf8Key));
-            if (it == m_index.end()) {
-                it = m_index.emplace(std::string(view(utf8Key)), m_columns.size()).first;
-                m_columns.push_back(Column { QString::fromUtf8(utf8Key), {} });
-                m_columns.back().values.resize(m_rows);
-            }
-            return m_columns[it->second];
-        }
-
-        void sortByKey()
-        {
-            std::sort(m_columns.begin(), m_columns.end(),
-                [](const Column& a, const Column& b) { return a.key < b.key; });
-        }
-
-    private:
-        std::vector<Column>& m_columns;
-        std::size_t m_rows;
-        BytesMap<std::size_t> m_index;
-    };
-
-    // Shares one QString among equal values ("0.01" in a thousand runs is stored, and
-    // converted from UTF-8, once).
-    class StringPool
-    {
-    public:
-        QString intern(QByteArrayView utf8)
-        {
-            auto it = m_pool.find(view(utf8));
-            if (it == m_pool.end())
-                it = m_pool.emplace(std::string(view(utf8)), QString::fromUtf8(utf8)).first;
-            return it->second;
-        }
-
-    private:
-        BytesMap<QString> m_pool;
-    };
-
-    // Finds the table row of each result row's run; rows of one run usually come together.
-    class RowLookup
-    {
-    public:
-        explicit RowLookup(const RunTable& table)
-        {
-            m_rows.reserve(table.rows.size());
-            for (std::size_t i = 0; i < table.rows.size(); ++i)
-                m_rows.emplace(table.rows[i].info.runId.toStdString(), static_cast<int>(i));
-        }
-
-        int rowOf(QByteArrayView runId)
-        {
-            if (view(runId) != m_lastId) {
-                m_lastId = std::string(view(runId));
-                const auto it = m_rows.find(m_lastId);
-                m_lastRow = it == m_rows.end() ? -1 : it->second;
-            }
-            return m_lastRow;
-        }
-
-    private:
-        BytesMap<int> m_rows;
-        std::string m_lastId;
-        int m_lastRow = -1;
-    };
-
-    // Rows of `table` (params, tags, latest_metrics) for the selected runs. Without a
-    // restriction it is a plain scan in primary-key order: no join, one seek per table.
-    QString keyedRowsSql(const QString& table, const QString& valueColumn, const RunSelectionSql& sql)
-    {
-        const QString columns = QStringLiteral("SELECT x.run_id, x.key, x.") + valueColumn + QStringLiteral(" FROM ") + table
-            + QStringLiteral(" x");
-        if (sql.where() == QLatin1String("1"))
-            return columns;
-        return columns + QStringLiteral(" JOIN runs r ON r.run_id = x.run_id WHERE ") + sql.where();
+        std::sort(m_columns.begin(), m_columns.end(), [](const Column& a, const Column& b) { return a.key < b.key; });
     }
+
+private:
+    std::vector<Column>& m_columns;
+    std::size_t m_rows;
+    BytesMap<std::size_t> m_index;
+};
+
+// Shares one QString among equal values ("0.01" in a thousand runs is stored, and
+// converted from UTF-8, once).
+class StringPool
+{
+public:
+    QString intern(QByteArrayView utf8)
+    {
+        auto it = m_pool.find(view(utf8));
+        if (it == m_pool.end())
+            it = m_pool.emplace(std::string(view(utf8)), QString::fromUtf8(utf8)).first;
+        return it->second;
+    }
+
+private:
+    BytesMap<QString> m_pool;
+};
+
+// Finds the table row of each result row's run; rows of one run usually come together.
+class RowLookup
+{
+public:
+    explicit RowLookup(const RunTable& table)
+    {
+        m_rows.reserve(table.rows.size());
+        for (std::size_t i = 0; i < table.rows.size(); ++i)
+            m_rows.emplace(table.rows[i].info.runId.toStdString(), static_cast<int>(i));
+    }
+
+    int rowOf(QByteArrayView runId)
+    {
+        if (view(runId) != m_lastId) {
+            m_lastId = std::string(view(runId));
+            const auto it = m_rows.find(m_lastId);
+            m_lastRow = it == m_rows.end() ? -1 : it->second;
+        }
+        return m_lastRow;
+    }
+
+private:
+    BytesMap<int> m_rows;
+    std::string m_lastId;
+    int m_lastRow = -1;
+};
+
+// Rows of `table` (params, tags, latest_metrics) for the selected runs. Without a
+// restriction it is a plain scan in primary-key order: no join, one seek per table.
+QString keyedRowsSql(const QString& table, const QString& valueColumn, const RunSelectionSql& sql)
+{
+    const QString columns = QStringLiteral("SELECT x.run_id, x.key, x.") + valueColumn + QStringLiteral(" FROM ")
+        + table + QStringLiteral(" x");
+    if (sql.where() == QLatin1String("1"))
+        return columns;
+    return columns + QStringLiteral(" JOIN runs r ON r.run_id = x.run_id WHERE ") + sql.where();
+}
 
 } // namespace
 
 RunTableLoader::RunTableLoader(const SqliteDatabase& db)
     : m_db(db)
-{
-}
+{ }
 
 Result<std::shared_ptr<const RunTable>> RunTableLoader::load(const RunSelection& selection) const
 {
@@ -164,8 +158,8 @@ Status RunTableLoader::loadRows(RunTable& table, const RunSelectionSql& sql) con
     return stmt->lastStatus();
 }
 
-Status RunTableLoader::loadTexts(
-    RunTable& table, const RunSelectionSql& sql, const QString& source, std::vector<RunTable::TextColumn>& columns) const
+Status RunTableLoader::loadTexts(RunTable& table, const RunSelectionSql& sql, const QString& source,
+    std::vector<RunTable::TextColumn>& columns) const
 {
     auto stmt = m_db.prepare(keyedRowsSql(source, QStringLiteral("value"), sql));
     if (!stmt)

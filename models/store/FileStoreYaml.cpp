@@ -66,7 +66,8 @@ Result<FileStoreYaml> FileStoreYaml::parse(std::string_view text, const QString&
     // PyYAML ends every document with a newline; a file that stops mid-line was cut short
     // and yaml-cpp would accept its half value ("user_id: bo") without complaint.
     if (!text.empty() && text.back() != '\n')
-        return makeError(ErrorCode::Corrupt, QStringLiteral("ends in the middle of a line (truncated file?)"), location);
+        return makeError(
+            ErrorCode::Corrupt, QStringLiteral("ends in the middle of a line (truncated file?)"), location);
     FileStoreYaml yaml;
     yaml.m_location = location;
     try {

@@ -8,72 +8,72 @@
 namespace prov {
 namespace {
 
-    const QString sqliteScheme = QStringLiteral("sqlite:///");
+const QString sqliteScheme = QStringLiteral("sqlite:///");
 
-    bool looksLikeSqliteFile(const QString& path)
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return false;
-        return file.read(16) == QByteArrayLiteral("SQLite format 3\0");
+bool looksLikeSqliteFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArrayLiteral("SQLite format 3\0");
+}
+
+StoreLocation makeLocation(StoreLocation::Kind kind, const QString& path)
+{
+    StoreLocation location;
+    location.kind = kind;
+    location.path = QDir::cleanPath(path);
+    location.uri = kind == StoreLocation::Kind::FileStore ? QUrl::fromLocalFile(location.path).toString()
+                                                          : sqliteScheme + location.path;
+    return location;
+}
+
+// A project folder that holds `mlruns/` is accepted for the store inside it.
+QString fileStoreRoot(const QString& dir)
+{
+    const QDir d(dir);
+    const bool isStore = d.exists(QStringLiteral("0")) || d.exists(QStringLiteral(".trash"))
+        || d.exists(QStringLiteral("models")) || QFileInfo(dir).fileName() == QLatin1String("mlruns");
+    if (!isStore && d.exists(QStringLiteral("mlruns/")))
+        return d.filePath(QStringLiteral("mlruns"));
+    return dir;
+}
+
+bool hasDatabaseSuffix(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("db") || suffix == QLatin1String("sqlite") || suffix == QLatin1String("sqlite3");
+}
+
+Result<StoreLocation> classifyPath(
+    const QString& path, const QString& argument, StoreLocation::Existence existence, bool fromSqliteUri = false)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (existence == StoreLocation::Existence::MayBeMissing)
+            return makeLocation(fromSqliteUri || hasDatabaseSuffix(path) ? StoreLocation::Kind::SqliteBackend
+                                                                         : StoreLocation::Kind::FileStore,
+                info.absoluteFilePath());
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such file or folder"), argument);
     }
-
-    StoreLocation makeLocation(StoreLocation::Kind kind, const QString& path)
-    {
-        StoreLocation location;
-        location.kind = kind;
-        location.path = QDir::cleanPath(path);
-        location.uri = kind == StoreLocation::Kind::FileStore ? QUrl::fromLocalFile(location.path).toString()
-                                                              : sqliteScheme + location.path;
-        return location;
-    }
-
-    // A project folder that holds `mlruns/` is accepted for the store inside it.
-    QString fileStoreRoot(const QString& dir)
-    {
-        const QDir d(dir);
-        const bool isStore = d.exists(QStringLiteral("0")) || d.exists(QStringLiteral(".trash"))
-            || d.exists(QStringLiteral("models")) || QFileInfo(dir).fileName() == QLatin1String("mlruns");
-        if (!isStore && d.exists(QStringLiteral("mlruns/")))
-            return d.filePath(QStringLiteral("mlruns"));
-        return dir;
-    }
-
-    bool hasDatabaseSuffix(const QString& path)
-    {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        return suffix == QLatin1String("db") || suffix == QLatin1String("sqlite") || suffix == QLatin1String("sqlite3");
-    }
-
-    Result<StoreLocation> classifyPath(
-        const QString& path, const QString& argument, StoreLocation::Existence existence, bool fromSqliteUri = false)
-    {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            if (existence == StoreLocation::Existence::MayBeMissing)
-                return makeLocation(fromSqliteUri || hasDatabaseSuffix(path) ? StoreLocation::Kind::SqliteBackend
-                                                                           : StoreLocation::Kind::FileStore,
-                    info.absoluteFilePath());
-            return makeError(ErrorCode::NotFound, QStringLiteral("no such file or folder"), argument);
-        }
-        if (info.isDir())
-            return makeLocation(StoreLocation::Kind::FileStore, fileStoreRoot(info.absoluteFilePath()));
-        if (!info.isReadable())
-            return makeError(ErrorCode::Io, QStringLiteral("the file is not readable"), argument);
-        if (!looksLikeSqliteFile(path))
-            return makeError(ErrorCode::InvalidArgument,
-                QStringLiteral("not an MLflow store: expected an mlruns folder or an SQLite database (mlflow.db)"),
-                argument);
-        return makeLocation(StoreLocation::Kind::SqliteBackend, info.absoluteFilePath());
-    }
-
-    Error unsupportedScheme(const QString& argument)
-    {
-        return makeError(ErrorCode::Unsupported,
-            QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file or "
-                           "sqlite:///..."),
+    if (info.isDir())
+        return makeLocation(StoreLocation::Kind::FileStore, fileStoreRoot(info.absoluteFilePath()));
+    if (!info.isReadable())
+        return makeError(ErrorCode::Io, QStringLiteral("the file is not readable"), argument);
+    if (!looksLikeSqliteFile(path))
+        return makeError(ErrorCode::InvalidArgument,
+            QStringLiteral("not an MLflow store: expected an mlruns folder or an SQLite database (mlflow.db)"),
             argument);
-    }
+    return makeLocation(StoreLocation::Kind::SqliteBackend, info.absoluteFilePath());
+}
+
+Error unsupportedScheme(const QString& argument)
+{
+    return makeError(ErrorCode::Unsupported,
+        QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file or "
+                       "sqlite:///..."),
+        argument);
+}
 
 } // namespace
 
@@ -93,7 +93,8 @@ Result<StoreLocation> StoreLocation::fromArgument(
     if (arg.startsWith(QLatin1String("sqlite:"))) {
         if (!arg.startsWith(sqliteScheme))
             return makeError(ErrorCode::InvalidArgument,
-                QStringLiteral("an SQLite tracking URI looks like sqlite:///relative.db or sqlite:////absolute/path.db"),
+                QStringLiteral(
+                    "an SQLite tracking URI looks like sqlite:///relative.db or sqlite:////absolute/path.db"),
                 argument);
         const QString rest = arg.mid(sqliteScheme.size());
         const QString path = QDir::isAbsolutePath(rest) ? rest : cwd.absoluteFilePath(rest);

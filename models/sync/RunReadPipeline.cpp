@@ -15,61 +15,61 @@
 namespace prov {
 namespace {
 
-    // Whole runs are committed together at most this often: few enough commits to be fast,
-    // frequent enough that a cancel or kill loses little work.
-    constexpr qint64 commitIntervalMs = 250;
+// Whole runs are committed together at most this often: few enough commits to be fast,
+// frequent enough that a cancel or kill loses little work.
+constexpr qint64 commitIntervalMs = 250;
 
-    // One unit of work travelling from a reader thread to the writer.
-    struct PipelineItem
-    {
-        RunUpdate update;
-        QList<LoggedModel> historyModels;
-        std::optional<StoreIssue> failure;
-        qint64 pointsRead = 0;
-    };
+// One unit of work travelling from a reader thread to the writer.
+struct PipelineItem
+{
+    RunUpdate update;
+    QList<LoggedModel> historyModels;
+    std::optional<StoreIssue> failure;
+    qint64 pointsRead = 0;
+};
 
-    PipelineItem readOne(const StoreReader& reader, const CachedRunState& cached, const RunStamp& stamp)
-    {
-        PipelineItem item;
-        item.update.stamp = stamp;
-        item.update.cachedBefore = cached.contains(stamp.runId);
-        auto record = reader.readRun(stamp);
-        if (!record) {
-            item.failure = StoreIssue { StoreIssue::Severity::Error, record.error().location,
-                QStringLiteral("run could not be read: ") + record.error().message, stamp.experimentId, stamp.runId };
-            return item;
-        }
-        item.update.record = std::move(record).value();
-        QStringList keys;
-        for (const MetricStamp& metric : item.update.record.metrics) {
-            if (!item.update.cachedBefore || !cached.metricIsCurrent(stamp.runId, metric.key, metric.fingerprint))
-                keys << metric.key;
-        }
-        if (!keys.isEmpty()) {
-            auto metrics = reader.readMetrics(stamp, keys);
-            if (metrics) {
-                item.update.histories = std::move(metrics->histories);
-                item.update.metricIssues = std::move(metrics->issues);
-            } else {
-                item.update.metricIssues.append({ StoreIssue::Severity::Error, metrics.error().location,
-                    QStringLiteral("metrics could not be read: ") + metrics.error().message, stamp.experimentId,
-                    stamp.runId });
-            }
-        }
-        for (const MetricHistoryRead& read : std::as_const(item.update.histories))
-            item.pointsRead += read.history.size();
-        item.historyModels = LogModelHistory::modelsOf(item.update.record, item.update.record.issues);
+PipelineItem readOne(const StoreReader& reader, const CachedRunState& cached, const RunStamp& stamp)
+{
+    PipelineItem item;
+    item.update.stamp = stamp;
+    item.update.cachedBefore = cached.contains(stamp.runId);
+    auto record = reader.readRun(stamp);
+    if (!record) {
+        item.failure = StoreIssue { StoreIssue::Severity::Error, record.error().location,
+            QStringLiteral("run could not be read: ") + record.error().message, stamp.experimentId, stamp.runId };
         return item;
     }
-
-    Status writeOne(CacheWriter& writer, const PipelineItem& item)
-    {
-        if (item.failure)
-            return writer.runs().writeFailure(item.update.stamp, *item.failure);
-        if (Status s = writer.runs().write(item.update); !s)
-            return s;
-        return writer.registry().replaceRunHistoryModels(item.update.record.info.runId, item.historyModels);
+    item.update.record = std::move(record).value();
+    QStringList keys;
+    for (const MetricStamp& metric : item.update.record.metrics) {
+        if (!item.update.cachedBefore || !cached.metricIsCurrent(stamp.runId, metric.key, metric.fingerprint))
+            keys << metric.key;
     }
+    if (!keys.isEmpty()) {
+        auto metrics = reader.readMetrics(stamp, keys);
+        if (metrics) {
+            item.update.histories = std::move(metrics->histories);
+            item.update.metricIssues = std::move(metrics->issues);
+        } else {
+            item.update.metricIssues.append({ StoreIssue::Severity::Error, metrics.error().location,
+                QStringLiteral("metrics could not be read: ") + metrics.error().message, stamp.experimentId,
+                stamp.runId });
+        }
+    }
+    for (const MetricHistoryRead& read : std::as_const(item.update.histories))
+        item.pointsRead += read.history.size();
+    item.historyModels = LogModelHistory::modelsOf(item.update.record, item.update.record.issues);
+    return item;
+}
+
+Status writeOne(CacheWriter& writer, const PipelineItem& item)
+{
+    if (item.failure)
+        return writer.runs().writeFailure(item.update.stamp, *item.failure);
+    if (Status s = writer.runs().write(item.update); !s)
+        return s;
+    return writer.registry().replaceRunHistoryModels(item.update.record.info.runId, item.historyModels);
+}
 
 } // namespace
 
@@ -79,8 +79,7 @@ RunReadPipeline::RunReadPipeline(
     , m_cached(cached)
     , m_writer(writer)
     , m_threads(std::max(1, threads))
-{
-}
+{ }
 
 Result<RunReadPipeline::Outcome> RunReadPipeline::run(
     const QList<RunStamp>& stamps, const CancellationToken& cancel, const ProgressCallback& progress)

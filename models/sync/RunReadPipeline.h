@@ -32,7 +32,8 @@ public:
 
     RunReadPipeline(const StoreReader& reader, const CachedRunState& cached, CacheWriter& writer, int threads);
 
-    Result<Outcome> run(const QList<RunStamp>& stamps, const CancellationToken& cancel, const ProgressCallback& progress);
+    Result<Outcome> run(
+        const QList<RunStamp>& stamps, const CancellationToken& cancel, const ProgressCallback& progress);
 
 private:
     const StoreReader& m_reader;

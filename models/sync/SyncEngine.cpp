@@ -13,8 +13,7 @@ SyncEngine::SyncEngine(const StoreReader& reader, QString cachePath, SyncOptions
     : m_reader(reader)
     , m_cachePath(std::move(cachePath))
     , m_options(options)
-{
-}
+{ }
 
 Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncProgressCallback& progress)
 {

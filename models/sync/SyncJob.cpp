@@ -12,36 +12,37 @@
 namespace prov {
 namespace {
 
-    // Forwards progress from the sync thread at most every 66 ms, always including the last.
-    class ProgressThrottle
+// Forwards progress from the sync thread at most every 66 ms, always including the last.
+class ProgressThrottle
+{
+public:
+    explicit ProgressThrottle(QPointer<SyncJob> job)
+        : m_job(std::move(job))
     {
-    public:
-        explicit ProgressThrottle(QPointer<SyncJob> job)
-            : m_job(std::move(job))
-        {
-            m_timer.start();
-        }
+        m_timer.start();
+    }
 
-        void operator()(const SyncProgress& progress)
-        {
-            const bool phaseChanged = progress.phase != m_lastPhase;
-            if (!phaseChanged && m_timer.elapsed() < 66 && progress.done != progress.total)
-                return;
-            m_lastPhase = progress.phase;
-            m_timer.restart();
-            QMetaObject::invokeMethod(
-                m_job.data(), [job = m_job, progress] {
-                    if (job)
-                        Q_EMIT job->progressChanged(progress);
-                },
-                Qt::QueuedConnection);
-        }
+    void operator()(const SyncProgress& progress)
+    {
+        const bool phaseChanged = progress.phase != m_lastPhase;
+        if (!phaseChanged && m_timer.elapsed() < 66 && progress.done != progress.total)
+            return;
+        m_lastPhase = progress.phase;
+        m_timer.restart();
+        QMetaObject::invokeMethod(
+            m_job.data(),
+            [job = m_job, progress] {
+                if (job)
+                    Q_EMIT job->progressChanged(progress);
+            },
+            Qt::QueuedConnection);
+    }
 
-    private:
-        QPointer<SyncJob> m_job;
-        QElapsedTimer m_timer;
-        SyncProgress::Phase m_lastPhase = SyncProgress::Phase::Finishing;
-    };
+private:
+    QPointer<SyncJob> m_job;
+    QElapsedTimer m_timer;
+    SyncProgress::Phase m_lastPhase = SyncProgress::Phase::Finishing;
+};
 
 } // namespace
 
@@ -80,7 +81,8 @@ bool SyncJob::start(const StoreLocation& location, const QString& cachePath)
             return SyncEngine(**reader, cachePath).run(cancel, std::ref(throttle));
         }();
         QMetaObject::invokeMethod(
-            self.data(), [self, result] {
+            self.data(),
+            [self, result] {
                 if (self)
                     self->deliver(result);
             },

@@ -15,22 +15,22 @@
 namespace prov {
 namespace {
 
-    Error cancelledError()
-    {
-        return makeError(ErrorCode::Cancelled, QStringLiteral("sync cancelled; runs read so far are kept"));
-    }
+Error cancelledError()
+{
+    return makeError(ErrorCode::Cancelled, QStringLiteral("sync cancelled; runs read so far are kept"));
+}
 
-    Status inTransaction(CacheWriter& writer, const std::function<Status()>& work)
-    {
-        if (Status s = writer.begin(); !s)
-            return s;
-        Status s = work();
-        if (!s) {
-            writer.rollback();
-            return s;
-        }
-        return writer.commit();
+Status inTransaction(CacheWriter& writer, const std::function<Status()>& work)
+{
+    if (Status s = writer.begin(); !s)
+        return s;
+    Status s = work();
+    if (!s) {
+        writer.rollback();
+        return s;
     }
+    return writer.commit();
+}
 
 } // namespace
 
@@ -140,7 +140,8 @@ Status SyncSession::syncModels()
         auto scan = m_reader.scanLoggedModels(experiment);
         if (!scan) {
             m_storeIssues.append({ StoreIssue::Severity::Error, scan.error().location,
-                QStringLiteral("logged models could not be read: ") + scan.error().message, experiment.experimentId, {} });
+                QStringLiteral("logged models could not be read: ") + scan.error().message, experiment.experimentId,
+                {} });
             continue;
         }
         m_storeIssues += scan->issues;

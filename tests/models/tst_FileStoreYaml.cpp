@@ -141,7 +141,9 @@ private Q_SLOTS:
     void decodesTextVerbatim()
     {
         QCOMPARE(FileStoreText::decode("  a value\n"), u"  a value\n"_s);
-        QCOMPARE(FileStoreText::decode("\xef\xbb\xbf" "bom"), u"\uFEFFbom"_s); // a BOM is part of the value
+        QCOMPARE(FileStoreText::decode("\xef\xbb\xbf"
+                                       "bom"),
+            u"\uFEFFbom"_s); // a BOM is part of the value
         QVERIFY(!FileStoreText::decode("").value().isNull()); // empty, not absent
         QString why;
         QVERIFY(!FileStoreText::decode(std::string_view("a\0b", 3), &why));

@@ -42,17 +42,19 @@ void tst_MetricHistory::canonicalOrder_data()
     QTest::addColumn<Points>("input");
     QTest::addColumn<Points>("expected");
     QTest::newRow("empty") << Points() << Points();
-    QTest::newRow("already sorted") << Points { { 0, 10, 1.0 }, { 1, 11, 2.0 } } << Points { { 0, 10, 1.0 }, { 1, 11, 2.0 } };
+    QTest::newRow("already sorted") << Points { { 0, 10, 1.0 }, { 1, 11, 2.0 } }
+                                    << Points { { 0, 10, 1.0 }, { 1, 11, 2.0 } };
     QTest::newRow("logged out of step order") << Points { { 2, 30, 3.0 }, { 0, 10, 1.0 }, { 1, 20, 2.0 } }
                                               << Points { { 0, 10, 1.0 }, { 1, 20, 2.0 }, { 2, 30, 3.0 } };
-    QTest::newRow("same step, older timestamp first") << Points { { 5, 50, 9.0 }, { 5, 40, 8.0 } }
-                                                      << Points { { 5, 40, 8.0 }, { 5, 50, 9.0 } };
+    QTest::newRow("same step, older timestamp first")
+        << Points { { 5, 50, 9.0 }, { 5, 40, 8.0 } } << Points { { 5, 40, 8.0 }, { 5, 50, 9.0 } };
     // The file store repeats step-0 points when a model is logged at step 0 (ensemble-✓).
-    QTest::newRow("exact duplicates collapse") << Points { { 0, 10, 0.5 }, { 1, 11, 0.6 }, { 0, 10, 0.5 } }
-                                               << Points { { 0, 10, 0.5 }, { 1, 11, 0.6 } };
-    QTest::newRow("same step and time, different values kept") << Points { { 3, 30, 2.0 }, { 3, 30, 1.0 } }
-                                                               << Points { { 3, 30, 1.0 }, { 3, 30, 2.0 } };
-    QTest::newRow("duplicate NaN collapses") << Points { { 1, 10, kNaN }, { 1, 10, kNaN } } << Points { MetricPoint { 1, 10, kNaN } };
+    QTest::newRow("exact duplicates collapse")
+        << Points { { 0, 10, 0.5 }, { 1, 11, 0.6 }, { 0, 10, 0.5 } } << Points { { 0, 10, 0.5 }, { 1, 11, 0.6 } };
+    QTest::newRow("same step and time, different values kept")
+        << Points { { 3, 30, 2.0 }, { 3, 30, 1.0 } } << Points { { 3, 30, 1.0 }, { 3, 30, 2.0 } };
+    QTest::newRow("duplicate NaN collapses")
+        << Points { { 1, 10, kNaN }, { 1, 10, kNaN } } << Points { MetricPoint { 1, 10, kNaN } };
 }
 
 static bool samePoints(const Points& a, const Points& b)

@@ -32,7 +32,8 @@ void tst_StoreLocation::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("project/mlruns/0")));
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("plain")));
-    QVERIFY(QFile::copy(TestFixtures::dataPath(QStringLiteral("mlflow/sqlite/mlflow.db")), m_dir.filePath(QStringLiteral("mlflow.db"))));
+    QVERIFY(QFile::copy(TestFixtures::dataPath(QStringLiteral("mlflow/sqlite/mlflow.db")),
+        m_dir.filePath(QStringLiteral("mlflow.db"))));
     QFile text(m_dir.filePath(QStringLiteral("notes.txt")));
     QVERIFY(text.open(QIODevice::WriteOnly));
     text.write("not a database\n");
@@ -47,12 +48,14 @@ void tst_StoreLocation::acceptsEveryWayToNameAStore_data()
     const int sqlite = static_cast<int>(StoreLocation::Kind::SqliteBackend);
     const QString root = m_dir.path();
     QTest::newRow("mlruns folder") << QStringLiteral("project/mlruns") << file << QStringLiteral("project/mlruns");
-    QTest::newRow("project folder holding mlruns") << QStringLiteral("project") << file << QStringLiteral("project/mlruns");
+    QTest::newRow("project folder holding mlruns")
+        << QStringLiteral("project") << file << QStringLiteral("project/mlruns");
     QTest::newRow("any folder") << QStringLiteral("plain") << file << QStringLiteral("plain");
     QTest::newRow("file URI") << QStringLiteral("file://") + root + QStringLiteral("/project/mlruns") << file
                               << QStringLiteral("project/mlruns");
     QTest::newRow("database path") << QStringLiteral("mlflow.db") << sqlite << QStringLiteral("mlflow.db");
-    QTest::newRow("sqlite relative (SQLAlchemy)") << QStringLiteral("sqlite:///mlflow.db") << sqlite << QStringLiteral("mlflow.db");
+    QTest::newRow("sqlite relative (SQLAlchemy)")
+        << QStringLiteral("sqlite:///mlflow.db") << sqlite << QStringLiteral("mlflow.db");
     QTest::newRow("sqlite absolute") << QStringLiteral("sqlite:///") + root + QStringLiteral("/mlflow.db") << sqlite
                                      << QStringLiteral("mlflow.db");
     QTest::newRow("surrounding spaces") << QStringLiteral("  mlflow.db ") << sqlite << QStringLiteral("mlflow.db");
@@ -76,17 +79,20 @@ void tst_StoreLocation::refusesWhatIsNotAStore_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     QTest::newRow("empty") << QString() << static_cast<int>(ErrorCode::InvalidArgument) << QStringLiteral("no store");
-    QTest::newRow("missing") << QStringLiteral("nowhere") << static_cast<int>(ErrorCode::NotFound) << QStringLiteral("no such");
+    QTest::newRow("missing") << QStringLiteral("nowhere") << static_cast<int>(ErrorCode::NotFound)
+                             << QStringLiteral("no such");
     QTest::newRow("text file") << QStringLiteral("notes.txt") << static_cast<int>(ErrorCode::InvalidArgument)
                                << QStringLiteral("not an MLflow store");
     QTest::newRow("server (not yet)") << QStringLiteral("http://localhost:5000")
                                       << static_cast<int>(ErrorCode::Unsupported) << QStringLiteral("not supported");
     QTest::newRow("postgres") << QStringLiteral("postgresql://db/mlflow") << static_cast<int>(ErrorCode::Unsupported)
                               << QStringLiteral("not supported");
-    QTest::newRow("sqlite with two slashes") << QStringLiteral("sqlite://mlflow.db")
-                                             << static_cast<int>(ErrorCode::InvalidArgument) << QStringLiteral("sqlite:///");
-    QTest::newRow("sqlite URI naming a folder") << QStringLiteral("sqlite:///plain")
-                                                << static_cast<int>(ErrorCode::InvalidArgument) << QStringLiteral("folder");
+    QTest::newRow("sqlite with two slashes")
+        << QStringLiteral("sqlite://mlflow.db") << static_cast<int>(ErrorCode::InvalidArgument)
+        << QStringLiteral("sqlite:///");
+    QTest::newRow("sqlite URI naming a folder")
+        << QStringLiteral("sqlite:///plain") << static_cast<int>(ErrorCode::InvalidArgument)
+        << QStringLiteral("folder");
 }
 
 void tst_StoreLocation::refusesWhatIsNotAStore()
@@ -102,13 +108,13 @@ void tst_StoreLocation::refusesWhatIsNotAStore()
 
 void tst_StoreLocation::missingStoresCanBeNamedForTheirCache()
 {
-    const auto folder = StoreLocation::fromArgument(QStringLiteral("gone/mlruns"), m_dir.path(),
-        StoreLocation::Existence::MayBeMissing);
+    const auto folder = StoreLocation::fromArgument(
+        QStringLiteral("gone/mlruns"), m_dir.path(), StoreLocation::Existence::MayBeMissing);
     QVERIFY(folder);
     QCOMPARE(folder->kind, StoreLocation::Kind::FileStore);
     QVERIFY(!folder->exists());
-    const auto db = StoreLocation::fromArgument(QStringLiteral("gone/mlflow.db"), m_dir.path(),
-        StoreLocation::Existence::MayBeMissing);
+    const auto db = StoreLocation::fromArgument(
+        QStringLiteral("gone/mlflow.db"), m_dir.path(), StoreLocation::Existence::MayBeMissing);
     QVERIFY(db);
     QCOMPARE(db->kind, StoreLocation::Kind::SqliteBackend);
 }

@@ -173,8 +173,11 @@ void tst_SyncEngine::appendedMetricLineRereadsOnlyThatHistory()
     QCOMPARE(s.reader().runsRead(), QStringList { trial00Id });
     QCOMPARE(s.reader().metricsRead(), QStringList { trial00Id + u"/val_loss"_s });
     QCOMPARE(summary->record.metricPoints, 13971);
-    QCOMPARE(s.count(u"SELECT point_count FROM latest_metrics WHERE run_id = '%1' AND key = 'val_loss'"_s.arg(trial00Id)), 201);
-    QCOMPARE(s.count(u"SELECT step FROM latest_metrics WHERE run_id = '%1' AND key = 'val_loss'"_s.arg(trial00Id)), 200);
+    QCOMPARE(
+        s.count(u"SELECT point_count FROM latest_metrics WHERE run_id = '%1' AND key = 'val_loss'"_s.arg(trial00Id)),
+        201);
+    QCOMPARE(
+        s.count(u"SELECT step FROM latest_metrics WHERE run_id = '%1' AND key = 'val_loss'"_s.arg(trial00Id)), 200);
 }
 
 void tst_SyncEngine::changedParamRereadsTheRunButNoHistory()
@@ -280,11 +283,13 @@ void tst_SyncEngine::cancelledSyncKeepsOnlyWholeRuns()
         const QString id = it->toObject().value(u"run_id"_s).toString();
         if (s.count(u"SELECT count(*) FROM runs WHERE run_id = '%1'"_s.arg(id)) == 0)
             continue;
-        QCOMPARE(s.count(u"SELECT count(*) FROM params WHERE run_id = '%1'"_s.arg(id)), it->toObject().value(u"n_params"_s).toInteger());
+        QCOMPARE(s.count(u"SELECT count(*) FROM params WHERE run_id = '%1'"_s.arg(id)),
+            it->toObject().value(u"n_params"_s).toInteger());
         qint64 points = 0;
         for (const QJsonValue& n : it->toObject().value(u"metrics"_s).toObject())
             points += n.toInteger();
-        QCOMPARE(s.count(u"SELECT coalesce(sum(point_count), 0) FROM latest_metrics WHERE run_id = '%1'"_s.arg(id)), points);
+        QCOMPARE(
+            s.count(u"SELECT coalesce(sum(point_count), 0) FROM latest_metrics WHERE run_id = '%1'"_s.arg(id)), points);
     }
     QCOMPARE(s.count(u"SELECT outcome = 'cancelled' FROM syncs"_s), 1);
     // The next sync reads only what is missing.
@@ -314,7 +319,8 @@ void tst_SyncEngine::syncNeverModifiesTheStore()
     auto location = StoreLocation::fromArgument(target, QDir::currentPath());
     QVERIFY(location);
     const QByteArray before = TestFixtures::treeDigest(dir.path());
-    const QString cache = QDir(QDir::tempPath()).filePath(u"prov-sync-test-"_s + QString::number(QCoreApplication::applicationPid()));
+    const QString cache
+        = QDir(QDir::tempPath()).filePath(u"prov-sync-test-"_s + QString::number(QCoreApplication::applicationPid()));
     for (int i = 0; i < 2; ++i) {
         auto reader = StoreReaderFactory::open(*location);
         QVERIFY(reader);
@@ -366,9 +372,10 @@ void tst_SyncEngine::sqliteStoreSyncsIncrementally()
     {
         auto db = SqliteDatabase::open(s.store(), SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db);
-        QVERIFY(db->exec(u"INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) SELECT key, 0.5,"
-                         " timestamp + 1000, run_uuid, step + 1, 0 FROM latest_metrics WHERE run_uuid = (SELECT run_uuid"
-                         " FROM runs WHERE name = 'trial-00') AND key = 'val_loss'"_s));
+        QVERIFY(
+            db->exec(u"INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) SELECT key, 0.5,"
+                     " timestamp + 1000, run_uuid, step + 1, 0 FROM latest_metrics WHERE run_uuid = (SELECT run_uuid"
+                     " FROM runs WHERE name = 'trial-00') AND key = 'val_loss'"_s));
     }
     auto after = s.sync();
     QVERIFY(after);
@@ -411,7 +418,8 @@ void tst_SyncEngine::unusableCacheIsMovedAsideAndRebuilt()
     auto summary = s.sync();
     QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().describe()));
     QCOMPARE(summary->record.runsRead, 30);
-    const QStringList aside = QFileInfo(s.cachePath()).dir().entryList({ QFileInfo(s.cachePath()).fileName() + u".corrupt-*"_s });
+    const QStringList aside
+        = QFileInfo(s.cachePath()).dir().entryList({ QFileInfo(s.cachePath()).fileName() + u".corrupt-*"_s });
     QCOMPARE(aside.size(), 1);
 }
 

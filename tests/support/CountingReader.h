@@ -14,8 +14,7 @@ class CountingReader : public prov::StoreReader
 public:
     explicit CountingReader(const prov::StoreReader& inner)
         : m_inner(inner)
-    {
-    }
+    { }
 
     const prov::StoreLocation& location() const override { return m_inner.location(); }
     prov::StoreDescription describe() const override { return m_inner.describe(); }

@@ -40,8 +40,8 @@ bool copyTree(const QString& source, const QString& destination)
 QByteArray treeDigest(const QString& root)
 {
     QStringList paths;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
-        QDirIterator::Subdirectories);
+    QDirIterator it(
+        root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext())
         paths << it.next();
     std::sort(paths.begin(), paths.end());

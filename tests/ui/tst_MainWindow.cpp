@@ -22,8 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-T* child(QObject* parent, const QString& name)
+template<typename T> T* child(QObject* parent, const QString& name)
 {
     return parent->findChild<T*>(name);
 }
@@ -106,7 +105,8 @@ void tst_MainWindow::opensAStoreFiltersRunsAndShowsDetails()
     QTRY_COMPARE(details->runId(), u"c7ce5678ea76420ab2f9d4d38f69f258"_s);
     QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"gbm-lr0.1-d8"_s);
     auto* tabs = child<QTabWidget>(details, u"tabs"_s);
-    QCOMPARE(tabs->tabText(tabs->indexOf(child<QWidget>(details, u"paramsTab"_s))), u"Parameters (26)"_s); // n_params in the manifest
+    QCOMPARE(tabs->tabText(tabs->indexOf(child<QWidget>(details, u"paramsTab"_s))),
+        u"Parameters (26)"_s); // n_params in the manifest
     const QString overview = child<QTextBrowser>(details, u"overviewBrowser"_s)->toPlainText();
     QVERIFY2(overview.contains(u"FINISHED"_s), qPrintable(overview));
     QVERIFY(overview.contains(u"churn-prediction"_s));
