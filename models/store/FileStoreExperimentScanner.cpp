@@ -1,5 +1,6 @@
 #include "store/FileStoreExperimentScanner.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/FileStoreKeyValues.h"
 #include "store/FileStoreYaml.h"
 #include "store/PosixFile.h"
@@ -170,7 +171,7 @@ KeyValueList FileStoreExperimentScanner::readTags(
         if (!asFile)
             tags.append(kv);
     }
-    FileStoreKeyValues::sortByKey(tags);
+    CanonicalOrder::sortByKey(tags);
     return tags;
 }
 

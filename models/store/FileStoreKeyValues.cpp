@@ -1,5 +1,6 @@
 #include "store/FileStoreKeyValues.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/FileStoreText.h"
 #include "store/FileTreeWalker.h"
 #include "store/PosixFile.h"
@@ -56,7 +57,7 @@ KeyValueList FileStoreKeyValues::read(const std::string& folder, FileStoreIssueS
     Error error;
     if (walker.walk(folder, &error) == FileTreeWalker::Outcome::RootFailed)
         issues.add(error);
-    sortByKey(result);
+    CanonicalOrder::sortByKey(result);
     return result;
 }
 
@@ -67,11 +68,6 @@ std::optional<QString> FileStoreKeyValues::decodeKey(const std::string& relative
     if (!key && why)
         *why = QStringLiteral("file name ") + reason;
     return key;
-}
-
-void FileStoreKeyValues::sortByKey(KeyValueList& list)
-{
-    std::sort(list.begin(), list.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
 }
 
 } // namespace prov

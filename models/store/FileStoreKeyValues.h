@@ -20,7 +20,6 @@ public:
 
     // A file-name path as a key, or nullopt when it is not UTF-8 (`why` says so).
     static std::optional<QString> decodeKey(const std::string& relativePath, QString* why = nullptr);
-    static void sortByKey(KeyValueList& list);
 };
 
 } // namespace prov

@@ -1,5 +1,6 @@
 #include "store/FileStoreLoggedModelReader.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/FileStoreKeyValues.h"
 #include "store/FileStoreText.h"
 #include "store/FileStoreYaml.h"
@@ -12,15 +13,6 @@
 
 namespace prov {
 namespace {
-
-bool modelMetricLess(const LoggedModelMetric& a, const LoggedModelMetric& b)
-{
-    if (a.key != b.key)
-        return a.key < b.key;
-    if (a.step != b.step)
-        return a.step < b.step;
-    return a.timestamp < b.timestamp;
-}
 
 // Lines of a small text file (logged-model metric files hold a handful of points).
 template<typename Fn> void forEachLine(std::string_view text, Fn&& fn)
@@ -144,7 +136,7 @@ QList<LoggedModelMetric> FileStoreLoggedModelReader::readMetrics(const std::stri
     Error error;
     if (walker.walk(folder, &error) == FileTreeWalker::Outcome::RootFailed)
         issues.add(error);
-    std::stable_sort(metrics.begin(), metrics.end(), modelMetricLess);
+    CanonicalOrder::sort(metrics);
     return metrics;
 }
 

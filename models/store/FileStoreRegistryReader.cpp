@@ -1,5 +1,6 @@
 #include "store/FileStoreRegistryReader.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/FileStoreKeyValues.h"
 #include "store/FileStoreText.h"
 #include "store/FileStoreYaml.h"
@@ -91,6 +92,7 @@ std::optional<RegisteredModel> FileStoreRegistryReader::readModel(
     // Without its meta.yaml a model is only worth listing for the versions it holds.
     if (!valid.ok() && !anyVersion)
         return std::nullopt;
+    CanonicalOrder::sort(model);
     return model;
 }
 
@@ -107,8 +109,6 @@ QList<ModelAlias> FileStoreRegistryReader::readAliases(const std::string& folder
         }
         aliases.append(ModelAlias { kv.key, version });
     }
-    std::sort(
-        aliases.begin(), aliases.end(), [](const ModelAlias& a, const ModelAlias& b) { return a.alias < b.alias; });
     return aliases;
 }
 
@@ -129,8 +129,6 @@ QList<ModelVersion> FileStoreRegistryReader::readVersions(
         if (auto version = readVersion(dir->childPath(entry.name), model, issues))
             versions.append(std::move(*version));
     }
-    std::sort(versions.begin(), versions.end(),
-        [](const ModelVersion& a, const ModelVersion& b) { return a.version < b.version; });
     return versions;
 }
 

@@ -1,5 +1,6 @@
 #include "store/FileStoreRunInputs.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/FileStoreYaml.h"
 #include "store/PosixDirectory.h"
 
@@ -14,15 +15,6 @@ bool isPlainName(const QString& name)
 {
     return !name.isEmpty() && !name.contains(QLatin1Char('/')) && name != QLatin1String(".")
         && name != QLatin1String("..");
-}
-
-bool datasetInputLess(const DatasetInput& a, const DatasetInput& b)
-{
-    if (a.dataset.name != b.dataset.name)
-        return a.dataset.name < b.dataset.name;
-    if (a.dataset.digest != b.dataset.digest)
-        return a.dataset.digest < b.dataset.digest;
-    return a.context() < b.context();
 }
 
 } // namespace
@@ -41,7 +33,7 @@ void FileStoreRunInputs::read()
     const std::string outputs = m_runFolder + "/outputs";
     for (const std::string& name : subFolders(outputs))
         readOutput(outputs + '/' + name, name);
-    std::sort(datasetInputs.begin(), datasetInputs.end(), datasetInputLess);
+    CanonicalOrder::sort(datasetInputs);
     std::sort(modelInputs.begin(), modelInputs.end(),
         [](const ModelInput& a, const ModelInput& b) { return a.modelId < b.modelId; });
     std::sort(modelOutputs.begin(), modelOutputs.end(), [](const ModelOutput& a, const ModelOutput& b) {
@@ -88,10 +80,7 @@ void FileStoreRunInputs::readInput(const std::string& folder)
         auto ds = dataset(sourceId, metaPath);
         if (!ds)
             return;
-        DatasetInput input { *ds, meta->stringMap("tags") };
-        std::sort(
-            input.tags.begin(), input.tags.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
-        datasetInputs.append(std::move(input));
+        datasetInputs.append(DatasetInput { *ds, meta->stringMap("tags") });
     } else if (type == QLatin1String("MODEL")) {
         modelInputs.append(ModelInput { sourceId });
     } else {

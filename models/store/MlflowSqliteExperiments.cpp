@@ -1,5 +1,6 @@
 #include "store/MlflowSqliteExperiments.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/MlflowSqliteContext.h"
 #include "store/MlflowSqliteReadTransaction.h"
 
@@ -22,7 +23,7 @@ Result<QHash<qint64, KeyValueList>> MlflowSqliteExperiments::readTags() const
     if (auto status = m_context.finished(*stmt); !status)
         return status.error();
     for (KeyValueList& list : tags)
-        std::sort(list.begin(), list.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
+        CanonicalOrder::sortByKey(list);
     return tags;
 }
 

@@ -1,5 +1,6 @@
 #include "store/MlflowSqliteLoggedModels.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/MlflowSqliteArtifacts.h"
 #include "store/MlflowSqliteContext.h"
 #include "store/MlflowSqliteReadTransaction.h"
@@ -24,23 +25,6 @@ QString statusName(qint64 status)
     default:
         return {};
     }
-}
-
-bool metricLess(const LoggedModelMetric& a, const LoggedModelMetric& b)
-{
-    if (a.key != b.key)
-        return a.key < b.key;
-    if (a.step != b.step)
-        return a.step < b.step;
-    return a.timestamp < b.timestamp;
-}
-
-void sortModel(LoggedModel& model)
-{
-    const auto byKey = [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; };
-    std::sort(model.params.begin(), model.params.end(), byKey);
-    std::sort(model.tags.begin(), model.tags.end(), byKey);
-    std::sort(model.metrics.begin(), model.metrics.end(), metricLess);
 }
 
 } // namespace
@@ -156,7 +140,7 @@ Result<LoggedModelScan> MlflowSqliteLoggedModels::scan(const Experiment& experim
     if (!status)
         return status.error();
     for (LoggedModel& model : scan.models) {
-        sortModel(model);
+        CanonicalOrder::sort(model);
         StoreIssueList issues;
         model.flavors = MlflowSqliteArtifacts::flavors(m_artifacts.localFolder(model.artifactLocation), issues);
         for (StoreIssue& issue : issues) {

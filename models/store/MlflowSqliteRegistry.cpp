@@ -1,5 +1,6 @@
 #include "store/MlflowSqliteRegistry.h"
 
+#include "domain/CanonicalOrder.h"
 #include "store/MlflowSqliteContext.h"
 #include "store/MlflowSqliteReadTransaction.h"
 
@@ -9,18 +10,6 @@ namespace prov {
 namespace {
 
 const QString deletedStage = QStringLiteral("Deleted_Internal");
-
-void sortModel(RegisteredModel& model)
-{
-    const auto byKey = [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; };
-    std::sort(model.tags.begin(), model.tags.end(), byKey);
-    std::sort(model.aliases.begin(), model.aliases.end(),
-        [](const ModelAlias& a, const ModelAlias& b) { return a.alias < b.alias; });
-    std::sort(model.versions.begin(), model.versions.end(),
-        [](const ModelVersion& a, const ModelVersion& b) { return a.version < b.version; });
-    for (ModelVersion& version : model.versions)
-        std::sort(version.tags.begin(), version.tags.end(), byKey);
-}
 
 } // namespace
 
@@ -144,7 +133,7 @@ Result<RegistryScan> MlflowSqliteRegistry::scan() const
     if (!status)
         return status.error();
     for (RegisteredModel& model : scan.models)
-        sortModel(model);
+        CanonicalOrder::sort(model);
     std::sort(scan.models.begin(), scan.models.end(),
         [](const RegisteredModel& a, const RegisteredModel& b) { return a.name < b.name; });
     return scan;

@@ -1,5 +1,6 @@
 #include "store/MlflowSqliteRunReader.h"
 
+#include "domain/CanonicalOrder.h"
 #include "domain/MlflowTags.h"
 #include "store/MlflowSqliteArtifacts.h"
 #include "store/MlflowSqliteContext.h"
@@ -9,24 +10,6 @@
 #include <algorithm>
 
 namespace prov {
-namespace {
-
-void sortByKey(KeyValueList& list)
-{
-    std::sort(list.begin(), list.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
-}
-
-bool datasetInputLess(const DatasetInput& a, const DatasetInput& b)
-{
-    if (a.dataset.name != b.dataset.name)
-        return a.dataset.name < b.dataset.name;
-    if (a.dataset.digest != b.dataset.digest)
-        return a.dataset.digest < b.dataset.digest;
-    return a.context() < b.context();
-}
-
-} // namespace
-
 MlflowSqliteRunReader::MlflowSqliteRunReader(const MlflowSqliteContext& context, const MlflowSqliteArtifacts& artifacts)
     : m_context(context)
     , m_artifacts(artifacts)
@@ -81,7 +64,7 @@ Result<KeyValueList> MlflowSqliteRunReader::readKeyValues(const QString& table, 
         list.append(KeyValue { stmt->text(0), stmt->text(1) });
     if (auto status = m_context.finished(*stmt); !status)
         return status.error();
-    sortByKey(list);
+    CanonicalOrder::sortByKey(list);
     return list;
 }
 
@@ -99,7 +82,7 @@ Result<QHash<QString, KeyValueList>> MlflowSqliteRunReader::readInputTags(const 
     if (auto status = m_context.finished(*stmt); !status)
         return status.error();
     for (KeyValueList& list : tags)
-        sortByKey(list);
+        CanonicalOrder::sortByKey(list);
     return tags;
 }
 
@@ -128,7 +111,7 @@ Status MlflowSqliteRunReader::readDatasetInputs(const QString& runId, RunRecord&
     }
     if (auto status = m_context.finished(*stmt); !status)
         return status;
-    std::sort(record.datasetInputs.begin(), record.datasetInputs.end(), datasetInputLess);
+    CanonicalOrder::sort(record.datasetInputs);
     return {};
 }
 
