@@ -1,4 +1,4 @@
-#include "CliRunner.h"
+#include "CliTestCase.h"
 #include "CsvTable.h"
 #include "FixtureManifest.h"
 #include "JsonDifference.h"
@@ -24,9 +24,14 @@ using namespace Qt::StringLiterals;
 
 // Specifies `provenance runs`: the same runs from a file store and its SQLite twin, exactly what the
 // fixture generator and MLflow's own client recorded, in JSON, CSV and table form, and filtered.
-class tst_CliRuns : public QObject
+class tst_CliRuns : public CliTestCase
 {
     Q_OBJECT
+
+public:
+    tst_CliRuns()
+        : CliTestCase(QStringLiteral(PROVENANCE_BINARY))
+    { }
 
 private Q_SLOTS:
     void initTestCase();
@@ -47,35 +52,13 @@ private Q_SLOTS:
     void filterSelectsRuns();
 
 private:
-    CliResult run(const QStringList& arguments, const QProcessEnvironment& environment) const
-    {
-        return m_cli.run(arguments, environment);
-    }
-    CliResult run(const QStringList& arguments) const { return run(arguments, m_environment); }
     // `provenance runs <store> --cache <shared cache> --format json [extra]`, parsed.
     QJsonArray runsJson(const QString& store, const QStringList& extra = {}) const;
-    QString freshFolder();
-
-    QTemporaryDir m_scratch; // the working directory of every run
-    const CliRunner m_cli { QStringLiteral(PROVENANCE_BINARY), m_scratch.path() };
-    QString m_cache; // shared by tests that only read unchanged fixtures
-    QProcessEnvironment m_environment;
-    int m_folders = 0;
 };
 
 void tst_CliRuns::initTestCase()
 {
-    QVERIFY(m_scratch.isValid());
-    QVERIFY(QFileInfo(QStringLiteral(PROVENANCE_BINARY)).isExecutable());
-    m_cache = freshFolder();
-    m_environment = CliRunner::isolatedEnvironment(freshFolder());
-}
-
-QString tst_CliRuns::freshFolder()
-{
-    const QString path = m_scratch.filePath(u"folder-"_s + QString::number(++m_folders));
-    QDir().mkpath(path);
-    return path;
+    QVERIFY(setUp());
 }
 
 QJsonArray tst_CliRuns::runsJson(const QString& store, const QStringList& extra) const

@@ -1,4 +1,4 @@
-#include "CliRunner.h"
+#include "CliTestCase.h"
 #include "FixtureManifest.h"
 #include "TestFixtures.h"
 
@@ -25,9 +25,14 @@ constexpr int exitUsage = 2;
 // Specifies how the command line treats stores and its own arguments: one summary line per sync, the
 // cache in XDG_CACHE_HOME, the store from MLFLOW_TRACKING_URI, one-line usage errors, answers from
 // the cache when the store is gone, and a store that is never modified.
-class tst_CliStoreAndUsage : public QObject
+class tst_CliStoreAndUsage : public CliTestCase
 {
     Q_OBJECT
+
+public:
+    tst_CliStoreAndUsage()
+        : CliTestCase(QStringLiteral(PROVENANCE_BINARY))
+    { }
 
 private Q_SLOTS:
     void initTestCase();
@@ -49,35 +54,11 @@ private Q_SLOTS:
     void answersFromTheCacheWhenTheStoreIsGone();
     void neverModifiesTheStore_data();
     void neverModifiesTheStore();
-
-private:
-    CliResult run(const QStringList& arguments, const QProcessEnvironment& environment) const
-    {
-        return m_cli.run(arguments, environment);
-    }
-    CliResult run(const QStringList& arguments) const { return run(arguments, m_environment); }
-    QString freshFolder();
-
-    QTemporaryDir m_scratch; // the working directory of every run
-    const CliRunner m_cli { QStringLiteral(PROVENANCE_BINARY), m_scratch.path() };
-    QString m_cache; // shared by tests that only read unchanged fixtures
-    QProcessEnvironment m_environment;
-    int m_folders = 0;
 };
 
 void tst_CliStoreAndUsage::initTestCase()
 {
-    QVERIFY(m_scratch.isValid());
-    QVERIFY(QFileInfo(QStringLiteral(PROVENANCE_BINARY)).isExecutable());
-    m_cache = freshFolder();
-    m_environment = CliRunner::isolatedEnvironment(freshFolder());
-}
-
-QString tst_CliStoreAndUsage::freshFolder()
-{
-    const QString path = m_scratch.filePath(u"folder-"_s + QString::number(++m_folders));
-    QDir().mkpath(path);
-    return path;
+    QVERIFY(setUp());
 }
 
 void tst_CliStoreAndUsage::syncPrintsOneSummaryLine_data()
@@ -185,7 +166,7 @@ void tst_CliStoreAndUsage::trackingUriFromTheEnvironment_data()
     QTest::newRow("file: URI") << QUrl::fromLocalFile(sharedFileStore()).toString();
     QTest::newRow("sqlite: URI, absolute") << u"sqlite:///"_s + sharedSqliteStore();
     // Relative forms are read against the working directory (the scratch folder here).
-    const QDir workingDirectory(m_scratch.path());
+    const QDir workingDirectory(this->workingDirectory());
     QTest::newRow("relative path") << workingDirectory.relativeFilePath(sharedFileStore());
     QTest::newRow("sqlite: URI, relative") << u"sqlite:///"_s + workingDirectory.relativeFilePath(sharedSqliteStore());
 }
@@ -202,7 +183,7 @@ void tst_CliStoreAndUsage::trackingUriFromTheEnvironment()
 
 void tst_CliStoreAndUsage::notAStoreFailsNamingThePath()
 {
-    const QString notes = m_scratch.filePath(u"notes.txt"_s);
+    const QString notes = QDir(workingDirectory()).filePath(u"notes.txt"_s);
     QFile file(notes);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("just some notes, not an MLflow store\n");

@@ -1,4 +1,4 @@
-#include "CliRunner.h"
+#include "CliTestCase.h"
 #include "FixtureManifest.h"
 #include "JsonDifference.h"
 #include "RunIndex.h"
@@ -22,9 +22,14 @@ using namespace Qt::StringLiterals;
 
 // Specifies the listing verbs besides `runs`: `models` (versions, stages, aliases), `experiments`
 // (with active run counts) and `issues` (damaged store files, while the rest still lists).
-class tst_CliVerbs : public QObject
+class tst_CliVerbs : public CliTestCase
 {
     Q_OBJECT
+
+public:
+    tst_CliVerbs()
+        : CliTestCase(QStringLiteral(PROVENANCE_BINARY))
+    { }
 
 private Q_SLOTS:
     void initTestCase();
@@ -38,35 +43,11 @@ private Q_SLOTS:
 
     void issuesListNothingForACleanStore();
     void issuesListADamagedMetricFile();
-
-private:
-    CliResult run(const QStringList& arguments, const QProcessEnvironment& environment) const
-    {
-        return m_cli.run(arguments, environment);
-    }
-    CliResult run(const QStringList& arguments) const { return run(arguments, m_environment); }
-    QString freshFolder();
-
-    QTemporaryDir m_scratch; // the working directory of every run
-    const CliRunner m_cli { QStringLiteral(PROVENANCE_BINARY), m_scratch.path() };
-    QString m_cache; // shared by tests that only read unchanged fixtures
-    QProcessEnvironment m_environment;
-    int m_folders = 0;
 };
 
 void tst_CliVerbs::initTestCase()
 {
-    QVERIFY(m_scratch.isValid());
-    QVERIFY(QFileInfo(QStringLiteral(PROVENANCE_BINARY)).isExecutable());
-    m_cache = freshFolder();
-    m_environment = CliRunner::isolatedEnvironment(freshFolder());
-}
-
-QString tst_CliVerbs::freshFolder()
-{
-    const QString path = m_scratch.filePath(u"folder-"_s + QString::number(++m_folders));
-    QDir().mkpath(path);
-    return path;
+    QVERIFY(setUp());
 }
 
 void tst_CliVerbs::modelsListVersionsStagesAndAliases_data()
