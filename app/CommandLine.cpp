@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -65,6 +66,12 @@ int dispatch(const QString& verb, CliContext& context, const QCommandLineParser&
 bool CommandLine::isVerb(const QString& argument)
 {
     return verbs.contains(argument);
+}
+
+bool CommandLine::looksLikeVerb(const QString& argument)
+{
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z-]*$"));
+    return word.match(argument).hasMatch();
 }
 
 QString CommandLine::usage()

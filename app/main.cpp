@@ -2,14 +2,24 @@
 #include "DesktopApp.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     // Verbs run headless: no display needed, no GUI initialised.
-    if (argc > 1 && prov::CommandLine::isVerb(QString::fromLocal8Bit(argv[1]))) {
+    if (prov::CommandLine::isVerb(first)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("provenance"));
         return prov::CommandLine::run(QCoreApplication::arguments());
+    }
+    // A bare word that names no file is a mistyped verb, not a store to open in a window.
+    if (prov::CommandLine::looksLikeVerb(first) && !QFileInfo::exists(first)) {
+        std::fprintf(stderr, "provenance: unknown command '%s'\n\n%s", argv[1],
+            prov::CommandLine::usage().toLocal8Bit().constData());
+        return 2;
     }
     return prov::DesktopApp::run(argc, argv);
 }

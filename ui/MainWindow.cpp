@@ -15,10 +15,12 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace prov {
 
@@ -187,12 +189,18 @@ void MainWindow::openUri(const QString& uri)
 
 void MainWindow::openSampleStore()
 {
-    auto path = SampleStore::unpack();
-    if (!path) {
-        showError(tr("Cannot open the sample store"), path.error().describe());
-        return;
-    }
-    openArgument(*path);
+    // Unpacking writes ~900 files the first time: off the GUI thread.
+    m_ui->statusbar->showMessage(tr("Preparing the sample store…"));
+    auto* watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<QString> path = watcher->result();
+        if (path)
+            openArgument(*path);
+        else
+            showError(tr("Cannot open the sample store"), path.error().describe());
+    });
+    watcher->setFuture(QtConcurrent::run(&SampleStore::unpack));
 }
 
 void MainWindow::openStartupStore()
@@ -319,13 +327,23 @@ void MainWindow::exportCsv()
         this, tr("Export Runs as CSV"), QDir::home().filePath(QStringLiteral("runs.csv")), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !RunTableExport::writeCsv(*table, file) || !file.commit()) {
-        showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, file.errorString()));
-        return;
-    }
-    m_ui->statusbar->showMessage(
-        tr("Exported %1 to %2").arg(DisplayFormat::count(table->size(), tr("run"), tr("runs")), path), 8000);
+    m_ui->statusbar->showMessage(tr("Exporting %1…").arg(DisplayFormat::count(table->size(), tr("run"), tr("runs"))));
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, count = table->size()] {
+        watcher->deleteLater();
+        if (const Status written = watcher->result(); !written)
+            showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, written.error().message));
+        else
+            m_ui->statusbar->showMessage(
+                tr("Exported %1 to %2").arg(DisplayFormat::count(count, tr("run"), tr("runs")), path), 8000);
+    });
+    // The snapshot is immutable, so the thread can write it while the window goes on.
+    watcher->setFuture(QtConcurrent::run([table, path]() -> Status {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !RunTableExport::writeCsv(*table, file) || !file.commit())
+            return makeError(ErrorCode::Io, file.errorString(), path);
+        return {};
+    }));
 }
 
 void MainWindow::clearCache()

@@ -69,6 +69,11 @@ Result<StoreLocation> classifyPath(
 
 Error unsupportedScheme(const QString& argument)
 {
+    if (argument.startsWith(QLatin1String("http://")) || argument.startsWith(QLatin1String("https://")))
+        return makeError(ErrorCode::Unsupported,
+            QStringLiteral("remote MLflow tracking servers are not supported yet; open the server's mlruns folder or "
+                           "mlflow.db instead"),
+            argument);
     return makeError(ErrorCode::Unsupported,
         QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file or "
                        "sqlite:///..."),
