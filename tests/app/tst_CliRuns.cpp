@@ -213,13 +213,8 @@ void tst_CliRuns::mlflow2RunsMatchMlflowsOwnClient()
     QFETCH(QString, storeKey);
     QFETCH(bool, all);
 
-    const QJsonArray expected = readObject(u"mlflow2/expected.json"_s)
-                                    .value(u"stores"_s)
-                                    .toObject()
-                                    .value(storeKey)
-                                    .toObject()
-                                    .value(all ? u"runs_all"_s : u"runs"_s)
-                                    .toArray();
+    const QJsonArray expected
+        = TestFixtures::mlflow2Expected(storeKey).value(all ? u"runs_all"_s : u"runs"_s).toArray();
     QCOMPARE(expected.size(), all ? 12 : 11);
     const QJsonArray runs = runsJson(store, all ? QStringList { u"--all"_s } : QStringList {});
     QCOMPARE(runs.size(), expected.size());

@@ -124,8 +124,7 @@ void tst_CliVerbs::mlflow2ModelsMatchMlflowsOwnClient()
     QFETCH(QString, store);
     QFETCH(QString, storeKey);
 
-    const QJsonObject expected
-        = readObject(u"mlflow2/expected.json"_s).value(u"stores"_s).toObject().value(storeKey).toObject();
+    const QJsonObject expected = TestFixtures::mlflow2Expected(storeKey);
     const CliResult result = run({ u"models"_s, store, u"--cache"_s, m_cache, u"--format"_s, u"json"_s });
     QVERIFY2(result.finished && result.exitCode == 0, result.describe().constData());
     const QJsonArray models = QJsonDocument::fromJson(result.out).array();
@@ -226,13 +225,7 @@ void tst_CliVerbs::issuesListADamagedMetricFile()
     const QString store = root + u"/mlruns"_s;
     QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow2/mlruns"_s), store));
     QString runId, experimentId;
-    const QJsonArray expectedRuns = readObject(u"mlflow2/expected.json"_s)
-                                        .value(u"stores"_s)
-                                        .toObject()
-                                        .value(u"filestore"_s)
-                                        .toObject()
-                                        .value(u"runs"_s)
-                                        .toArray();
+    const QJsonArray expectedRuns = TestFixtures::mlflow2Expected(u"filestore"_s).value(u"runs"_s).toArray();
     for (const QJsonValue& run : expectedRuns) {
         if (run[u"run_name"_s].toString() == u"rf-final"_s) {
             runId = run[u"run_id"_s].toString();

@@ -3,8 +3,6 @@
 #include "TestFixtures.h"
 #include "query/CacheReader.h"
 #include "query/RunDetailQuery.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -104,12 +102,8 @@ private:
 void tst_ArtifactTreeModel::initTestCase()
 {
     QVERIFY(m_cacheDir.isValid());
-    const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(u"mlflow/mlruns"_s), QDir::currentPath());
-    QVERIFY(location.ok());
-    auto reader = StoreReaderFactory::open(*location);
-    QVERIFY(reader.ok());
     m_cachePath = m_cacheDir.filePath(u"cache.sqlite"_s);
-    QVERIFY(SyncEngine(**reader, m_cachePath).run(CancellationToken()).ok());
+    QVERIFY(TestFixtures::syncInto(u"mlflow/mlruns"_s, m_cachePath).ok());
 }
 
 void tst_ArtifactTreeModel::isEmptyWithoutArtifacts()

@@ -1,9 +1,6 @@
 #include "itemmodels/ExperimentListModel.h"
 
 #include "TestFixtures.h"
-#include "query/CacheReader.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -146,13 +143,7 @@ void tst_ExperimentListModel::fixtureCountsMatchTheActiveRuns()
 {
     QTemporaryDir cacheDir;
     QVERIFY(cacheDir.isValid());
-    const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(u"mlflow/mlruns"_s), QDir::currentPath());
-    QVERIFY(location.ok());
-    auto reader = StoreReaderFactory::open(*location);
-    QVERIFY(reader.ok());
-    const QString cachePath = cacheDir.filePath(u"cache.sqlite"_s);
-    QVERIFY(SyncEngine(**reader, cachePath).run(CancellationToken()).ok());
-    auto cache = CacheReader::open(cachePath);
+    auto cache = TestFixtures::syncedCache(u"mlflow/mlruns"_s, cacheDir.filePath(u"cache.sqlite"_s));
     QVERIFY(cache.ok());
     const auto experiments = cache->experiments();
     QVERIFY(experiments.ok());

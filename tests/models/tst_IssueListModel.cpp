@@ -1,9 +1,6 @@
 #include "itemmodels/IssueListModel.h"
 
 #include "TestFixtures.h"
-#include "query/CacheReader.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -114,14 +111,7 @@ void tst_IssueListModel::fixtureDamagedMetricFileBecomesAnIssueOfItsRun()
     QVERIFY(dir.isValid());
     const QString store = dir.filePath(u"mlruns"_s);
     QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow2/mlruns"_s), store));
-    const QJsonArray runs = TestFixtures::readJson(TestFixtures::dataPath(u"mlflow2/expected.json"_s))
-                                .object()
-                                .value(u"stores"_s)
-                                .toObject()
-                                .value(u"filestore"_s)
-                                .toObject()
-                                .value(u"runs"_s)
-                                .toArray();
+    const QJsonArray runs = TestFixtures::mlflow2Expected(u"filestore"_s).value(u"runs"_s).toArray();
     QJsonObject victim;
     for (const QJsonValue& run : runs) {
         if (run[u"run_name"_s].toString() == u"rf-final"_s)
@@ -136,13 +126,7 @@ void tst_IssueListModel::fixtureDamagedMetricFileBecomesAnIssueOfItsRun()
     file.write("this is not a metric line\n");
     file.close();
 
-    const auto location = StoreLocation::fromArgument(store, QDir::currentPath());
-    QVERIFY(location.ok());
-    auto reader = StoreReaderFactory::open(*location);
-    QVERIFY(reader.ok());
-    const QString cachePath = dir.filePath(u"cache.sqlite"_s);
-    QVERIFY(SyncEngine(**reader, cachePath).run(CancellationToken()).ok());
-    auto cache = CacheReader::open(cachePath);
+    auto cache = TestFixtures::syncedCache(store, dir.filePath(u"cache.sqlite"_s));
     QVERIFY(cache.ok());
     const auto issues = cache->issues();
     QVERIFY(issues.ok());

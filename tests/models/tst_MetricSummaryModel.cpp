@@ -1,10 +1,7 @@
 #include "itemmodels/MetricSummaryModel.h"
 
 #include "TestFixtures.h"
-#include "query/CacheReader.h"
 #include "query/RunDetailQuery.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -160,13 +157,7 @@ void tst_MetricSummaryModel::fixtureDivergedRun()
                                 .toObject();
     QTemporaryDir cacheDir;
     QVERIFY(cacheDir.isValid());
-    const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(u"mlflow/mlruns"_s), QDir::currentPath());
-    QVERIFY(location.ok());
-    auto reader = StoreReaderFactory::open(*location);
-    QVERIFY(reader.ok());
-    const QString cachePath = cacheDir.filePath(u"cache.sqlite"_s);
-    QVERIFY(SyncEngine(**reader, cachePath).run(CancellationToken()).ok());
-    auto cache = CacheReader::open(cachePath);
+    auto cache = TestFixtures::syncedCache(u"mlflow/mlruns"_s, cacheDir.filePath(u"cache.sqlite"_s));
     QVERIFY(cache.ok());
     const auto detail = RunDetailQuery(cache->database()).load(run.value(u"run_id"_s).toString());
     QVERIFY(detail.ok());

@@ -61,10 +61,7 @@ QJsonObject manifest()
 
 QJsonObject mlflow2Expected()
 {
-    return TestFixtures::readJson(TestFixtures::dataPath(u"mlflow2/expected.json"_s))
-        .object()[u"stores"_s]
-        .toObject()[u"filestore"_s]
-        .toObject();
+    return TestFixtures::mlflow2Expected(u"filestore"_s);
 }
 
 QStringList keysOf(const QList<MetricStamp>& stamps)

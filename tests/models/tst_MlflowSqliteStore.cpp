@@ -47,10 +47,7 @@ QJsonObject sharedManifest()
 
 QJsonObject mlflow2Expected()
 {
-    return TestFixtures::readJson(TestFixtures::dataPath(u"mlflow2/expected.json"_s))
-        .object()[u"stores"_s]
-        .toObject()[u"sqlite"_s]
-        .toObject();
+    return TestFixtures::mlflow2Expected(u"sqlite"_s);
 }
 
 StoreLocation locationOf(const QString& dbPath)

@@ -1,9 +1,6 @@
 #include "itemmodels/RegistryTreeModel.h"
 
 #include "TestFixtures.h"
-#include "query/CacheReader.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -75,14 +72,9 @@ void tst_RegistryTreeModel::initTestCase()
 {
     QVERIFY(m_cacheDir.isValid());
     for (const QString& store : { u"mlflow/mlruns"_s, u"mlflow/sqlite/mlflow.db"_s }) {
-        const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(store), QDir::currentPath());
-        QVERIFY(location.ok());
-        auto reader = StoreReaderFactory::open(*location);
-        QVERIFY(reader.ok());
         const QString cachePath = m_cacheDir.filePath(QString::number(m_fixtureModels.size()) + u".sqlite"_s);
-        QVERIFY(SyncEngine(**reader, cachePath).run(CancellationToken()).ok());
-        auto cache = CacheReader::open(cachePath);
-        QVERIFY(cache.ok());
+        auto cache = TestFixtures::syncedCache(store, cachePath);
+        QVERIFY2(cache.ok(), qPrintable(cache ? QString() : cache.error().describe()));
         auto models = RegistryQuery(cache->database()).models();
         QVERIFY(models.ok());
         m_fixtureModels.insert(store, *models);

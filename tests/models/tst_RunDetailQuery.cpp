@@ -1,12 +1,9 @@
 #include "query/RunDetailQuery.h"
 
 #include "TestFixtures.h"
-#include "cache/CacheLocator.h"
 #include "domain/MlflowTags.h"
 #include "query/CacheReader.h"
 #include "query/RegistryQuery.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -19,18 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Syncs a fixture store into a fresh cache and opens it for reading.
-std::optional<CacheReader> syncedCache(const QTemporaryDir& dir, const QString& fixture)
+// Syncs a fixture store into a fresh cache in `dir` and opens it for reading.
+Result<CacheReader> syncedCache(const QTemporaryDir& dir, const QString& fixture)
 {
-    auto location = StoreLocation::fromArgument(TestFixtures::dataPath(fixture), QDir::currentPath());
-    if (!location)
-        return std::nullopt;
-    auto reader = StoreReaderFactory::open(*location);
-    const QString cachePath = CacheLocator::databasePath(dir.path(), *location);
-    if (!reader || !SyncEngine(**reader, cachePath).run({}))
-        return std::nullopt;
-    auto cache = CacheReader::open(cachePath);
-    return cache ? std::optional<CacheReader>(std::move(cache).value()) : std::nullopt;
+    return TestFixtures::syncedCache(fixture, dir.filePath(u"cache.sqlite"_s));
 }
 
 QStringList sorted(QStringList list)
@@ -71,10 +60,7 @@ void tst_RunDetailQuery::mlflow2VersionsTraceToTheirRunsDataAndCode()
     QTemporaryDir dir;
     auto cache = syncedCache(dir, fixture);
     QVERIFY(cache);
-    const QJsonObject expected = TestFixtures::readJson(TestFixtures::dataPath(u"mlflow2/expected.json"_s))
-                                     .object()[u"stores"_s]
-                                     .toObject()[store]
-                                     .toObject();
+    const QJsonObject expected = TestFixtures::mlflow2Expected(store);
     auto models = RegistryQuery(cache->database()).models();
     QVERIFY(models);
     QCOMPARE(models->size(), 1);

@@ -3,8 +3,6 @@
 #include "TestFixtures.h"
 #include "query/CacheReader.h"
 #include "query/RunTableLoader.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -121,13 +119,9 @@ void tst_RunSelection::initTestCase()
 {
     QVERIFY(m_cacheDir.isValid());
     for (const FixtureStore& fixture : fixtureStores) {
-        const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(fixture.store), QDir::currentPath());
-        QVERIFY(location.ok());
-        auto reader = StoreReaderFactory::open(*location);
-        QVERIFY(reader.ok());
         const QString cachePath = m_cacheDir.filePath(QString::number(m_cachePaths.size()) + u".sqlite"_s);
-        const auto summary = SyncEngine(**reader, cachePath).run(CancellationToken());
-        QVERIFY2(summary.ok(), qPrintable(summary ? QString() : summary.error().describe()));
+        const auto synced = TestFixtures::syncInto(fixture.store, cachePath);
+        QVERIFY2(synced.ok(), qPrintable(synced ? QString() : synced.error().describe()));
         m_cachePaths.insert(fixture.store, cachePath);
         m_manifests.insert(fixture.store, TestFixtures::readJson(TestFixtures::dataPath(fixture.manifest)).object());
         QCOMPARE(m_manifests.value(fixture.store).value(u"runs"_s).toObject().size(), 30);

@@ -1,10 +1,7 @@
 #include "itemmodels/RunTableModel.h"
 
 #include "TestFixtures.h"
-#include "query/CacheReader.h"
 #include "query/RunTableLoader.h"
-#include "store/StoreReaderFactory.h"
-#include "sync/SyncEngine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -132,15 +129,8 @@ private:
 void tst_RunTableModel::initTestCase()
 {
     QVERIFY(m_cacheDir.isValid());
-    const auto location = StoreLocation::fromArgument(TestFixtures::dataPath(u"mlflow/mlruns"_s), QDir::currentPath());
-    QVERIFY(location.ok());
-    auto reader = StoreReaderFactory::open(*location);
-    QVERIFY(reader.ok());
-    const QString cachePath = m_cacheDir.filePath(u"cache.sqlite"_s);
-    const auto summary = SyncEngine(**reader, cachePath).run(CancellationToken());
-    QVERIFY2(summary.ok(), qPrintable(summary ? QString() : summary.error().describe()));
-    auto cache = CacheReader::open(cachePath);
-    QVERIFY(cache.ok());
+    auto cache = TestFixtures::syncedCache(u"mlflow/mlruns"_s, m_cacheDir.filePath(u"cache.sqlite"_s));
+    QVERIFY2(cache.ok(), qPrintable(cache ? QString() : cache.error().describe()));
     auto table = RunTableLoader(cache->database()).load(RunSelection {});
     QVERIFY(table.ok());
     m_fixture = *table;

@@ -1,5 +1,10 @@
 #include "TestFixtures.h"
 
+#include "core/CancellationToken.h"
+#include "store/StoreLocation.h"
+#include "store/StoreReaderFactory.h"
+#include "sync/SyncEngine.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -68,6 +73,37 @@ QJsonDocument readJson(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll());
+}
+
+QJsonObject mlflow2Expected(const QString& store)
+{
+    return readJson(dataPath(QStringLiteral("mlflow2/expected.json")))
+        .object()
+        .value(QStringLiteral("stores"))
+        .toObject()
+        .value(store)
+        .toObject();
+}
+
+prov::Result<void> syncInto(const QString& store, const QString& cachePath)
+{
+    auto location = prov::StoreLocation::fromArgument(store, dataPath({}));
+    if (!location)
+        return location.error();
+    auto reader = prov::StoreReaderFactory::open(*location);
+    if (!reader)
+        return reader.error();
+    auto summary = prov::SyncEngine(**reader, cachePath).run(prov::CancellationToken());
+    if (!summary)
+        return summary.error();
+    return {};
+}
+
+prov::Result<prov::CacheReader> syncedCache(const QString& store, const QString& cachePath)
+{
+    if (auto synced = syncInto(store, cachePath); !synced)
+        return synced.error();
+    return prov::CacheReader::open(cachePath);
 }
 
 } // namespace TestFixtures
