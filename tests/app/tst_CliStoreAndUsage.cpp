@@ -44,6 +44,9 @@ private Q_SLOTS:
     void badFilterIsAUsageErrorNamingTheColumn_data();
     void badFilterIsAUsageErrorNamingTheColumn();
     void unknownFormatIsAUsageError();
+    void unknownCommandOrOptionIsAUsageError_data();
+    void unknownCommandOrOptionIsAUsageError();
+    void remoteServerIsRefusedNamingTheUri();
     void missingStoreIsAUsageError_data();
     void missingStoreIsAUsageError();
     void trackingUriFromTheEnvironment_data();
@@ -135,6 +138,39 @@ void tst_CliStoreAndUsage::unknownFormatIsAUsageError()
     QCOMPARE(result.exitCode, exitUsage);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.errText().contains(u"xml"_s), result.err.constData());
+}
+
+void tst_CliStoreAndUsage::unknownCommandOrOptionIsAUsageError_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("misspelt verb") << QStringList { u"snyc"_s } << u"unknown command 'snyc'"_s;
+    QTest::newRow("unknown option") << QStringList { u"runs"_s, u"--colour"_s, sharedFileStore() } << u"colour"_s;
+}
+
+void tst_CliStoreAndUsage::unknownCommandOrOptionIsAUsageError()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    const CliResult result = run(arguments);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, exitUsage);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.errText().contains(named), result.err.constData());
+    QVERIFY2(result.errText().contains(u"Usage:"_s), result.err.constData());
+}
+
+void tst_CliStoreAndUsage::remoteServerIsRefusedNamingTheUri()
+{
+    const QString cache = freshFolder();
+    const CliResult result = run({ u"sync"_s, u"http://127.0.0.1:9/"_s, u"--cache"_s, cache });
+    QVERIFY(result.finished);
+    QVERIFY(result.exitCode != 0);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.errText().contains(u"http://127.0.0.1:9/"_s), result.err.constData());
+    QVERIFY2(result.errText().contains(u"not supported"_s), result.err.constData());
+    QVERIFY(QDir(cache).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty()
+        || !QDir(cache).exists());
 }
 
 void tst_CliStoreAndUsage::missingStoreIsAUsageError_data()

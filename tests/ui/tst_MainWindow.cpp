@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void unreachableStoreIsShownFromItsCache();
     void sampleStoreOpensOnFirstStart();
     void notAStoreIsRefusedWithAMessage();
+    void droppingAStoreOpensIt();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString& store);
@@ -208,6 +210,31 @@ void tst_MainWindow::notAStoreIsRefusedWithAMessage()
     auto* box = window->findChild<QWidget*>(u"errorMessageBox"_s);
     QVERIFY(box && box->isVisible());
     QVERIFY(!window->session()->isOpen());
+}
+
+void tst_MainWindow::droppingAStoreOpensIt()
+{
+    auto window = openWindow(QString());
+    QVERIFY(window->acceptDrops());
+    QMimeData web;
+    web.setUrls({ QUrl(u"https://example.org/mlruns"_s) });
+    QDragEnterEvent refused(QPoint(20, 20), Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &refused);
+    QVERIFY(!refused.isAccepted());
+
+    QMimeData folder;
+    folder.setUrls({ QUrl::fromLocalFile(TestFixtures::dataPath(u"mlflow2/sqlite/mlflow.db"_s)) });
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &folder, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &folder, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+
+    QVERIFY(window->session()->isOpen());
+    QVERIFY(window->session()->location()->path.endsWith(u"mlflow2/sqlite/mlflow.db"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_VERIFY(runs->model()->rowCount() > 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
