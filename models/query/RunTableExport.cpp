@@ -36,36 +36,32 @@ private:
     QByteArray m_buffer;
 };
 
-void appendTexts(QByteArray& out, const std::vector<RunTable::TextColumn>& columns, std::size_t row)
+// One JSON object of the columns that have a value in `row`: {"key": value, ...}.
+template<typename Column, typename AppendValue>
+void appendObject(QByteArray& out, const std::vector<Column>& columns, std::size_t row, AppendValue appendValue)
 {
     out.append('{');
     bool first = true;
-    for (const RunTable::TextColumn& column : columns) {
+    for (const Column& column : columns) {
         if (!column.values[row])
             continue;
         out.append(first ? "" : ", ");
         first = false;
         JsonText::appendString(out, column.key);
         out.append(": ");
-        JsonText::appendString(out, *column.values[row]);
+        appendValue(out, *column.values[row]);
     }
     out.append('}');
 }
 
+void appendTexts(QByteArray& out, const std::vector<RunTable::TextColumn>& columns, std::size_t row)
+{
+    appendObject(out, columns, row, [](QByteArray& o, const auto& value) { JsonText::appendString(o, value); });
+}
+
 void appendMetrics(QByteArray& out, const RunTable& table, std::size_t row)
 {
-    out.append('{');
-    bool first = true;
-    for (const RunTable::NumberColumn& column : table.metrics) {
-        if (!column.values[row])
-            continue;
-        out.append(first ? "" : ", ");
-        first = false;
-        JsonText::appendString(out, column.key);
-        out.append(": ");
-        JsonText::appendNumber(out, *column.values[row]);
-    }
-    out.append('}');
+    appendObject(out, table.metrics, row, [](QByteArray& o, double value) { JsonText::appendNumber(o, value); });
 }
 
 void appendField(QByteArray& out, const char* name, const QString& value, bool nullWhenEmpty = false)

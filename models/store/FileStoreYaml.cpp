@@ -39,6 +39,20 @@ QString scalarText(const YAML::Node& node)
     return {};
 }
 
+// Calls `visit(key, value)` for each scalar-keyed entry of `node`; nothing when it is not a
+// map. Never throws.
+template<typename Visit> void forEachMapEntry(const YAML::Node& node, Visit visit)
+{
+    try {
+        if (!node.IsDefined() || !node.IsMap())
+            return;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it->first.IsScalar())
+                visit(fromStd(it->first.Scalar()), it->second);
+        }
+    } catch (const std::exception&) { }
+}
+
 } // namespace
 
 Result<FileStoreYaml> FileStoreYaml::load(const std::string& path)
@@ -126,30 +140,16 @@ std::optional<qint64> FileStoreYaml::integer(const char* key) const
 KeyValueList FileStoreYaml::stringMap(const char* key) const
 {
     KeyValueList result;
-    const YAML::Node node = child(m_root, key);
-    try {
-        if (!node.IsDefined() || !node.IsMap())
-            return result;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it->first.IsScalar())
-                result.append(KeyValue { fromStd(it->first.Scalar()), scalarText(it->second) });
-        }
-    } catch (const std::exception&) { }
+    forEachMapEntry(child(m_root, key), [&](const QString& name, const YAML::Node& value) {
+        result.append(KeyValue { name, scalarText(value) });
+    });
     return result;
 }
 
 QStringList FileStoreYaml::mapKeys(const char* key) const
 {
     QStringList result;
-    const YAML::Node node = child(m_root, key);
-    try {
-        if (!node.IsDefined() || !node.IsMap())
-            return result;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it->first.IsScalar())
-                result.append(fromStd(it->first.Scalar()));
-        }
-    } catch (const std::exception&) { }
+    forEachMapEntry(child(m_root, key), [&](const QString& name, const YAML::Node&) { result.append(name); });
     return result;
 }
 
