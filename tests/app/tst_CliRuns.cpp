@@ -255,8 +255,8 @@ void tst_CliRuns::csvHoldsTheSameValuesAsJson()
     const QString path = u"C:\\data\r\nnext"_s;
     if (multiLineValues) {
         // MLflow keeps a tag or param value verbatim in its file, line breaks included.
-        store = freshFolder() + u"/mlruns"_s;
-        QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(fixture), store));
+        store = copyOfFixture(fixture);
+        QVERIFY(!store.isEmpty());
         const QString run = store + u"/0/598490197f394ed2a82f2a3004ce9df7"_s;
         QVERIFY(QFileInfo(run).isDir());
         QFile tag(run + u"/tags/review.note"_s);

@@ -241,9 +241,9 @@ void tst_CliStoreAndUsage::notAStoreFailsNamingThePath()
 void tst_CliStoreAndUsage::answersFromTheCacheWhenTheStoreIsGone_data()
 {
     QTest::addColumn<QString>("fixture"); // folder copied
-    QTest::addColumn<QString>("store"); // the store inside the copy
-    QTest::newRow("file store") << u"mlflow/mlruns"_s << u"mlruns"_s;
-    QTest::newRow("sqlite") << u"mlflow/sqlite"_s << u"sqlite/mlflow.db"_s;
+    QTest::addColumn<QString>("store"); // the store inside the copy; empty: the copy itself
+    QTest::newRow("file store") << u"mlflow/mlruns"_s << QString();
+    QTest::newRow("sqlite") << u"mlflow/sqlite"_s << u"mlflow.db"_s;
 }
 
 void tst_CliStoreAndUsage::answersFromTheCacheWhenTheStoreIsGone()
@@ -251,10 +251,9 @@ void tst_CliStoreAndUsage::answersFromTheCacheWhenTheStoreIsGone()
     QFETCH(QString, fixture);
     QFETCH(QString, store);
 
-    const QString root = freshFolder();
-    const QString copy = root + u'/' + fixture.section(u'/', -1);
-    QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(fixture), copy));
-    const QString storePath = root + u'/' + store;
+    const QString copy = copyOfFixture(fixture);
+    QVERIFY(!copy.isEmpty());
+    const QString storePath = store.isEmpty() ? copy : copy + u'/' + store;
     const QString cache = freshFolder();
 
     const CliResult sync = run({ u"sync"_s, storePath, u"--cache"_s, cache });
@@ -281,12 +280,12 @@ void tst_CliStoreAndUsage::answersFromTheCacheWhenTheStoreIsGone()
 
 void tst_CliStoreAndUsage::neverModifiesTheStore_data()
 {
-    QTest::addColumn<QString>("fixture");
-    QTest::addColumn<QString>("store");
-    QTest::newRow("file store") << u"mlflow/mlruns"_s << u"mlruns"_s;
-    QTest::newRow("sqlite") << u"mlflow/sqlite"_s << u"sqlite/mlflow.db"_s;
-    QTest::newRow("mlflow2 file store") << u"mlflow2/mlruns"_s << u"mlruns"_s;
-    QTest::newRow("mlflow2 sqlite") << u"mlflow2/sqlite"_s << u"sqlite/mlflow.db"_s;
+    QTest::addColumn<QString>("fixture"); // folder copied
+    QTest::addColumn<QString>("store"); // the store inside the copy; empty: the copy itself
+    QTest::newRow("file store") << u"mlflow/mlruns"_s << QString();
+    QTest::newRow("sqlite") << u"mlflow/sqlite"_s << u"mlflow.db"_s;
+    QTest::newRow("mlflow2 file store") << u"mlflow2/mlruns"_s << QString();
+    QTest::newRow("mlflow2 sqlite") << u"mlflow2/sqlite"_s << u"mlflow.db"_s;
 }
 
 void tst_CliStoreAndUsage::neverModifiesTheStore()
@@ -294,10 +293,9 @@ void tst_CliStoreAndUsage::neverModifiesTheStore()
     QFETCH(QString, fixture);
     QFETCH(QString, store);
 
-    const QString root = freshFolder();
-    const QString copy = root + u'/' + fixture.section(u'/', -1);
-    QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(fixture), copy));
-    const QString storePath = root + u'/' + store;
+    const QString copy = copyOfFixture(fixture);
+    QVERIFY(!copy.isEmpty());
+    const QString storePath = store.isEmpty() ? copy : copy + u'/' + store;
     const QByteArray before = TestFixtures::treeDigest(copy);
     const QString cache = freshFolder();
 

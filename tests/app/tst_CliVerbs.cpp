@@ -221,9 +221,8 @@ void tst_CliVerbs::issuesListNothingForACleanStore()
 
 void tst_CliVerbs::issuesListADamagedMetricFile()
 {
-    const QString root = freshFolder();
-    const QString store = root + u"/mlruns"_s;
-    QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow2/mlruns"_s), store));
+    const QString store = copyOfFixture(u"mlflow2/mlruns"_s);
+    QVERIFY(!store.isEmpty());
     QString runId, experimentId;
     const QJsonArray expectedRuns = TestFixtures::mlflow2Expected(u"filestore"_s).value(u"runs"_s).toArray();
     for (const QJsonValue& run : expectedRuns) {

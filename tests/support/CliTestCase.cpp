@@ -1,5 +1,7 @@
 #include "CliTestCase.h"
 
+#include "TestFixtures.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -27,4 +29,10 @@ QString CliTestCase::freshFolder()
     const QString path = m_scratch.filePath(QStringLiteral("folder-") + QString::number(++m_folders));
     QDir().mkpath(path);
     return path;
+}
+
+QString CliTestCase::copyOfFixture(const QString& fixture)
+{
+    const QString copy = freshFolder() + u'/' + fixture.section(u'/', -1);
+    return TestFixtures::copyTree(TestFixtures::dataPath(fixture), copy) ? copy : QString();
 }

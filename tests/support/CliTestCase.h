@@ -25,6 +25,9 @@ protected:
     CliResult run(const QStringList& arguments) const { return run(arguments, m_environment); }
     // A new empty folder under the scratch folder.
     QString freshFolder();
+    // A fresh copy of the fixture folder `fixture` under tests/data (e.g. "mlflow/mlruns" or
+    // "mlflow/sqlite"), for tests that damage or remove it; empty when copying failed.
+    QString copyOfFixture(const QString& fixture);
     // The folder every run works in (relative store paths are read against it).
     QString workingDirectory() const { return m_scratch.path(); }
 
