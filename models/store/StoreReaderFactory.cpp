@@ -1,7 +1,7 @@
 #include "store/StoreReaderFactory.h"
 
-#include "store/MlflowFileStore.h"
-#include "store/MlflowSqliteStore.h"
+#include "store/file/MlflowFileStore.h"
+#include "store/sqlite/MlflowSqliteStore.h"
 
 namespace prov {
 

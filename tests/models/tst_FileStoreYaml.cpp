@@ -1,5 +1,5 @@
-#include "store/FileStoreText.h"
-#include "store/FileStoreYaml.h"
+#include "store/file/FileStoreText.h"
+#include "store/file/FileStoreYaml.h"
 
 #include <QTest>
 

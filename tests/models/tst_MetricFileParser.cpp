@@ -1,4 +1,4 @@
-#include "store/MetricFileParser.h"
+#include "store/file/MetricFileParser.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "store/MlflowFileStore.h"
+#include "store/file/MlflowFileStore.h"
 
 #include "TestFixtures.h"
 #include "domain/MlflowTags.h"

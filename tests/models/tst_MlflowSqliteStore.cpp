@@ -1,4 +1,4 @@
-#include "store/MlflowSqliteStore.h"
+#include "store/sqlite/MlflowSqliteStore.h"
 
 #include "TestFixtures.h"
 #include "core/SqliteDatabase.h"

@@ -1,0 +1,99 @@
+#include "store/sqlite/MlflowSqliteStore.h"
+
+#include "core/LogCategories.h"
+#include "store/sqlite/MlflowSqliteExperiments.h"
+#include "store/sqlite/MlflowSqliteFileHeader.h"
+#include "store/sqlite/MlflowSqliteLoggedModels.h"
+#include "store/sqlite/MlflowSqliteMetricReader.h"
+#include "store/sqlite/MlflowSqliteRegistry.h"
+#include "store/sqlite/MlflowSqliteRunReader.h"
+#include "store/sqlite/MlflowSqliteRunScanner.h"
+
+#include <QFileInfo>
+#include <QMutexLocker>
+
+namespace prov {
+
+Result<std::unique_ptr<MlflowSqliteStore>> MlflowSqliteStore::open(const StoreLocation& location)
+{
+    if (location.kind != StoreLocation::Kind::SqliteBackend)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an SQLite backend location"), location.uri);
+    if (auto status = MlflowSqliteFileHeader::check(location.path); !status)
+        return status.error();
+    // A WAL-mode file opened read-only makes SQLite create -wal/-shm files beside it unless it
+    // is opened immutable, which is safe only while no writer has a -wal file open.
+    const bool quietWal = MlflowSqliteFileHeader::isWalMode(location.path)
+        && !QFileInfo::exists(location.path + QStringLiteral("-wal"));
+    auto db = SqliteDatabase::open(
+        location.path, quietWal ? SqliteDatabase::Mode::ReadOnlyImmutable : SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    // A run's pages are read twice in a row (metric stamps, then histories): a 32 MB page
+    // cache (SQLite's default is 2 MB) keeps them for the second read. Connection state
+    // only; nothing is written to the file.
+    (void)db->exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    auto schema = MlflowSqliteSchema::inspect(*db);
+    if (!schema)
+        return schema.error();
+    qCDebug(lcStore) << "opened MLflow SQLite backend" << location.path << "revision" << schema->revision();
+    return std::unique_ptr<MlflowSqliteStore>(
+        new MlflowSqliteStore(location, std::move(db).value(), std::move(schema).value()));
+}
+
+MlflowSqliteStore::MlflowSqliteStore(StoreLocation location, SqliteDatabase db, MlflowSqliteSchema schema)
+    : m_location(std::move(location))
+    , m_db(std::move(db))
+    , m_schema(std::move(schema))
+    , m_context(m_db, m_schema)
+    , m_artifacts(m_location.path)
+{ }
+
+MlflowSqliteStore::~MlflowSqliteStore() = default;
+
+StoreDescription MlflowSqliteStore::describe() const
+{
+    return StoreDescription { m_location.kindName(), m_schema.revision(), m_schema.generation() };
+}
+
+Result<ExperimentScan> MlflowSqliteStore::scanExperiments(const CancellationToken& cancel) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return MlflowSqliteExperiments(m_context).scan(cancel);
+}
+
+Result<RunScan> MlflowSqliteStore::scanRuns(const Experiment& experiment, const CancellationToken& cancel) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return MlflowSqliteRunScanner(m_context).scan(experiment, cancel);
+}
+
+Result<RunRecord> MlflowSqliteStore::readRun(const RunStamp& run) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return MlflowSqliteRunReader(m_context, m_artifacts).read(run.runId);
+}
+
+Result<MetricRead> MlflowSqliteStore::readMetrics(const RunStamp& run, const QStringList& keys) const
+{
+    const QMutexLocker lock(&m_mutex);
+    auto read = MlflowSqliteMetricReader(m_context).histories(run.runId, keys);
+    if (read) {
+        for (StoreIssue& issue : read->issues)
+            issue.experimentId = run.experimentId;
+    }
+    return read;
+}
+
+Result<LoggedModelScan> MlflowSqliteStore::scanLoggedModels(const Experiment& experiment) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return MlflowSqliteLoggedModels(m_context, m_artifacts).scan(experiment);
+}
+
+Result<RegistryScan> MlflowSqliteStore::scanRegistry() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return MlflowSqliteRegistry(m_context).scan();
+}
+
+} // namespace prov
