@@ -109,4 +109,11 @@ Status CliContext::refreshOrUseCache()
     return {};
 }
 
+Result<CacheReader> CliContext::freshCache()
+{
+    if (Status s = refreshOrUseCache(); !s)
+        return s.error();
+    return CacheReader::open(m_cachePath);
+}
+
 } // namespace prov

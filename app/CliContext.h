@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "query/CacheReader.h"
 #include "store/StoreLocation.h"
 #include "sync/SyncSummary.h"
 
@@ -24,6 +25,8 @@ public:
     // Syncs when the store is reachable; otherwise explains on stderr that cached data is
     // used. Fails only when there is neither a store nor a cache.
     Status refreshOrUseCache();
+    // refreshOrUseCache(), then opens the cache for reading.
+    Result<CacheReader> freshCache();
 
     const StoreLocation& store() const { return m_store; }
     const QString& cachePath() const { return m_cachePath; }

@@ -15,6 +15,11 @@ int main(int argc, char* argv[])
         QCoreApplication::setApplicationName(QStringLiteral("provenance"));
         return prov::CommandLine::run(QCoreApplication::arguments());
     }
+    // Help needs no display either.
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        std::fputs(prov::CommandLine::usage().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
     // A bare word that names no file is a mistyped verb, not a store to open in a window.
     if (prov::CommandLine::looksLikeVerb(first) && !QFileInfo::exists(first)) {
         std::fprintf(stderr, "provenance: unknown command '%s'\n\n%s", argv[1],

@@ -1,0 +1,29 @@
+#include "CliVerbRegistry.h"
+
+#include "ExperimentsVerb.h"
+#include "IssuesVerb.h"
+#include "ModelsVerb.h"
+#include "RunsVerb.h"
+#include "SyncVerb.h"
+
+namespace prov {
+
+CliVerbRegistry::CliVerbRegistry()
+{
+    m_verbs.push_back(std::make_unique<SyncVerb>());
+    m_verbs.push_back(std::make_unique<RunsVerb>());
+    m_verbs.push_back(std::make_unique<ExperimentsVerb>());
+    m_verbs.push_back(std::make_unique<ModelsVerb>());
+    m_verbs.push_back(std::make_unique<IssuesVerb>());
+}
+
+const CliVerb* CliVerbRegistry::find(const QString& name) const
+{
+    for (const auto& verb : m_verbs) {
+        if (verb->name() == name)
+            return verb.get();
+    }
+    return nullptr;
+}
+
+} // namespace prov
