@@ -27,6 +27,9 @@ public:
     // One short sentence for the usage text.
     virtual QString summary() const = 0;
     virtual QList<QCommandLineOption> options() const { return {}; }
+    // True for verbs that draw (charts, graphs, PDFs): they run with a QApplication on the
+    // offscreen platform, so they work without a display.
+    virtual bool needsRendering() const { return false; }
     virtual int run(CliContext& context, const QCommandLineParser& parser) const = 0;
 };
 

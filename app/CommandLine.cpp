@@ -43,6 +43,13 @@ bool CommandLine::isVerb(const QString& argument)
     return CliVerbRegistry().find(argument) != nullptr;
 }
 
+bool CommandLine::verbNeedsRendering(const QString& argument)
+{
+    const CliVerbRegistry registry;
+    const CliVerb* verb = registry.find(argument);
+    return verb && verb->needsRendering();
+}
+
 bool CommandLine::looksLikeVerb(const QString& argument)
 {
     static const QRegularExpression word(QStringLiteral("^[a-z][a-z-]*$"));

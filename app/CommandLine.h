@@ -13,6 +13,8 @@ class CommandLine
 public:
     // True when `argument` names a verb (so main() starts without a GUI).
     static bool isVerb(const QString& argument);
+    // True when the verb draws and so needs a QApplication (on the offscreen platform).
+    static bool verbNeedsRendering(const QString& argument);
     // A plain lowercase word ("snyc"), as opposed to a path or URI or option.
     static bool looksLikeVerb(const QString& argument);
     static QString usage();

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "DesktopApp.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -10,6 +11,13 @@ int main(int argc, char* argv[])
 {
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     // Verbs run headless: no display needed, no GUI initialised.
+    if (prov::CommandLine::verbNeedsRendering(first)) {
+        // Fonts and painting need a GUI application, but never a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("provenance"));
+        return prov::CommandLine::run(QCoreApplication::arguments());
+    }
     if (prov::CommandLine::isVerb(first)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("provenance"));
