@@ -31,7 +31,7 @@ public:
             m_err << "\r\033[K" << Qt::flush;
     }
 
-    void update(const SyncProgress& p)
+    void update(const JobProgress& p)
     {
         if (!m_enabled || m_timer.elapsed() < 100)
             return;
@@ -78,12 +78,18 @@ Status CliContext::resolve(const QString& storeArgument, const QString& cacheFol
 
 Result<SyncSummary> CliContext::sync()
 {
-    auto reader = StoreReaderFactory::open(m_store);
-    if (!reader)
-        return reader.error();
     TerminalProgress progress(m_err);
-    SyncEngine engine(**reader, m_cachePath);
-    return engine.run(CancellationToken(), [&progress](const SyncProgress& p) { progress.update(p); });
+    return m_jobs.runHere<SyncSummary>(
+        [this](JobContext& job) -> Result<SyncSummary> {
+            auto reader = StoreReaderFactory::open(m_store, job.workers());
+            if (!reader)
+                return reader.error();
+            return SyncEngine(**reader, m_cachePath, job.workers())
+                .run(job.cancellation(), [&job](const SyncProgress& p) {
+                    job.setProgress(JobProgress { p.done, p.total, p.message, {} });
+                });
+        },
+        [&progress](const JobProgress& p) { progress.update(p); });
 }
 
 Status CliContext::refreshOrUseCache()

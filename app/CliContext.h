@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jobs/JobRunner.h"
 #include "query/CacheReader.h"
 #include "store/StoreLocation.h"
 #include "sync/SyncSummary.h"
@@ -12,7 +13,8 @@ namespace prov {
 
 // What every command-line verb shares: the resolved store (argument or MLFLOW_TRACKING_URI),
 // the cache file for it (--cache folder or the default), and output streams. Also brings the
-// cache up to date, showing progress on stderr when it is a terminal.
+// cache up to date, showing progress on stderr when it is a terminal. Work runs on the
+// calling thread through its job runner, fanning out on the runner's pool.
 class CliContext
 {
 public:
@@ -32,12 +34,14 @@ public:
     const QString& cachePath() const { return m_cachePath; }
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
+    JobRunner& jobs() { return m_jobs; }
 
 private:
     QTextStream& m_out;
     QTextStream& m_err;
     StoreLocation m_store;
     QString m_cachePath;
+    JobRunner m_jobs;
 };
 
 } // namespace prov

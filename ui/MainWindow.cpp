@@ -15,12 +15,10 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace prov {
 
@@ -191,16 +189,14 @@ void MainWindow::openSampleStore()
 {
     // Unpacking writes ~900 files the first time: off the GUI thread.
     m_ui->statusbar->showMessage(tr("Preparing the sample store…"));
-    auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Result<QString> path = watcher->result();
-        if (path)
-            openArgument(*path);
-        else
-            showError(tr("Cannot open the sample store"), path.error().describe());
-    });
-    watcher->setFuture(QtConcurrent::run(&SampleStore::unpack));
+    m_session->jobs()->run<QString>(
+        QStringLiteral("sample-store"), [](JobContext&) { return SampleStore::unpack(); }, this,
+        [this](const Result<QString>& path) {
+            if (path)
+                openArgument(*path);
+            else
+                showError(tr("Cannot open the sample store"), path.error().describe());
+        });
 }
 
 void MainWindow::openStartupStore()
@@ -328,22 +324,23 @@ void MainWindow::exportCsv()
     if (path.isEmpty())
         return;
     m_ui->statusbar->showMessage(tr("Exporting %1…").arg(DisplayFormat::count(table->size(), tr("run"), tr("runs"))));
-    auto* watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, count = table->size()] {
-        watcher->deleteLater();
-        if (const Status written = watcher->result(); !written)
-            showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, written.error().message));
-        else
-            m_ui->statusbar->showMessage(
-                tr("Exported %1 to %2").arg(DisplayFormat::count(count, tr("run"), tr("runs")), path), 8000);
-    });
-    // The snapshot is immutable, so the thread can write it while the window goes on.
-    watcher->setFuture(QtConcurrent::run([table, path]() -> Status {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || !RunTableExport::writeCsv(*table, file) || !file.commit())
-            return makeError(ErrorCode::Io, file.errorString(), path);
-        return {};
-    }));
+    // The snapshot is immutable, so a job can write it while the window goes on.
+    m_session->jobs()->run<void>(
+        QStringLiteral("export-csv"),
+        [table, path](JobContext&) -> Status {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || !RunTableExport::writeCsv(*table, file) || !file.commit())
+                return makeError(ErrorCode::Io, file.errorString(), path);
+            return {};
+        },
+        this,
+        [this, path, count = table->size()](const Status& written) {
+            if (!written)
+                showError(tr("Export failed"), tr("Could not write %1:\n%2").arg(path, written.error().message));
+            else
+                m_ui->statusbar->showMessage(
+                    tr("Exported %1 to %2").arg(DisplayFormat::count(count, tr("run"), tr("runs")), path), 8000);
+        });
 }
 
 void MainWindow::clearCache()

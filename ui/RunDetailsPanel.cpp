@@ -59,7 +59,7 @@ RunDetailsPanel::RunDetailsPanel(StoreSession* session, QWidget* parent)
     , m_paramsProxy(filterProxy(m_params, this))
     , m_tagsProxy(filterProxy(m_tags, this))
     , m_metricsProxy(filterProxy(m_metrics, this))
-    , m_chart(new MetricChartView(this))
+    , m_chart(new MetricChartView(*session->jobs(), this))
 {
     m_ui->setupUi(this);
     setupViews();

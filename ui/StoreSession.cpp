@@ -10,6 +10,8 @@ namespace prov {
 StoreSession::StoreSession(SessionOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_sync(m_jobs)
+    , m_queries(m_jobs)
 {
     connect(&m_sync, &SyncJob::progressChanged, this, &StoreSession::syncProgress);
     connect(&m_sync, &SyncJob::succeeded, this, &StoreSession::onSyncSucceeded);

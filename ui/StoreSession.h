@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jobs/JobRunner.h"
 #include "query/CacheInfo.h"
 #include "query/CacheQueryRunner.h"
 #include "store/StoreLocation.h"
@@ -19,7 +20,8 @@ struct SessionOptions
 };
 
 // The store the window shows: its location, its cache, the sync that keeps the cache
-// current, and the query runner pages use to read it. Pages never touch the store; they
+// current, the query runner pages use to read it, and the job runner every piece of
+// background work of the window runs on. Pages never touch the store; they
 // reload when cacheChanged() says the cache has new content. Opening a store shows its
 // cache at once (when there is one) and syncs in the background; a store that is gone is
 // shown from its cache alone.
@@ -50,6 +52,7 @@ public:
     bool isOffline() const { return m_offline; }
     const CacheInfo& cacheInfo() const { return m_info; }
     CacheQueryRunner* queries() { return &m_queries; }
+    JobRunner* jobs() { return &m_jobs; }
 
 Q_SIGNALS:
     void storeChanged();
@@ -74,6 +77,7 @@ private:
     bool m_offline = false;
     bool m_syncAgain = false; // a store switch or clear arrived while a sync was running
     CacheInfo m_info;
+    JobRunner m_jobs; // first in, last out: it waits for the jobs the others started
     SyncJob m_sync;
     CacheQueryRunner m_queries;
 };

@@ -1,6 +1,7 @@
 #include "MetricChartView.h"
 
 #include "compare/MetricDecimator.h"
+#include "jobs/JobRunner.h"
 
 #include <QChart>
 #include <QChartView>
@@ -38,10 +39,30 @@ void sumRange(std::optional<MetricDecimation::Range>& into, const std::optional<
         into = MetricDecimation::Range { std::min(into->min, range->min), std::max(into->max, range->max) };
 }
 
+using Decimations = std::shared_ptr<const std::vector<MetricDecimation>>;
+
+// Decimates every history over the same x range so their columns line up (a job).
+Decimations decimateAll(const std::vector<std::shared_ptr<const MetricHistory>>& histories, int columns,
+    MetricXAxis axis, MetricDecimation::Range xRange, const JobContext& job)
+{
+    auto out = std::make_shared<std::vector<MetricDecimation>>();
+    out->reserve(histories.size());
+    for (const auto& history : histories) {
+        if (job.isCancelled())
+            break;
+        MetricDecimator decimator(columns, axis);
+        decimator.setVisibleRange(xRange.min, xRange.max);
+        out->push_back(decimator.decimate(*history));
+    }
+    return out;
+}
+
 } // namespace
 
-MetricChartView::MetricChartView(QWidget* parent)
+MetricChartView::MetricChartView(JobRunner& jobs, QWidget* parent)
     : QWidget(parent)
+    , m_jobs(jobs)
+    , m_channel(QStringLiteral("chart-decimation:") + QString::number(quintptr(this), 16))
 {
     m_emptyLabel = new QLabel(tr("Select a metric to see its history"));
     m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
@@ -180,6 +201,30 @@ void MetricChartView::applyMode()
 
 void MetricChartView::rebuild()
 {
+    m_pending.clear();
+    std::optional<MetricChartAxes::Range> xRange;
+    for (size_t i = 0; i < m_series.size(); ++i) {
+        const MetricChartSeries& s = m_series[i];
+        if (!s.history || s.history->isEmpty())
+            continue;
+        m_pending.push_back({ s.label, s.color.isValid() ? s.color : paletteColor(i), s.history, nullptr, {} });
+        sumRange(xRange, MetricDecimator::xExtent(s.history->points(), m_xAxis));
+    }
+    ++m_drawGeneration; // whatever is being decimated is stale now
+    if (m_pending.empty()) {
+        clearChart();
+        updateLogAvailability(std::nullopt);
+        m_stack->setCurrentWidget(m_emptyLabel);
+        Q_EMIT redrawn();
+        return;
+    }
+    m_pendingXRange = *xRange;
+    m_needsRebuild = true;
+    requestDecimation(plotColumns());
+}
+
+void MetricChartView::clearChart()
+{
     m_hover->setLayers(nullptr, {}, nullptr);
     m_chart->removeAllSeries();
     const auto axes = m_chart->axes();
@@ -189,29 +234,53 @@ void MetricChartView::rebuild()
     }
     m_layers.clear();
     m_nanMarkers = m_positiveInfMarkers = m_negativeInfMarkers = nullptr;
+}
 
-    std::optional<MetricChartAxes::Range> xRange;
-    for (size_t i = 0; i < m_series.size(); ++i) {
-        const MetricChartSeries& s = m_series[i];
-        if (!s.history || s.history->isEmpty())
-            continue;
-        m_layers.push_back({ s.label, s.color.isValid() ? s.color : paletteColor(i), s.history, nullptr, {} });
-        sumRange(xRange, MetricDecimator::xExtent(s.history->points(), m_xAxis));
+void MetricChartView::requestDecimation(int columns)
+{
+    const std::vector<MetricChartLayer>& layers = m_needsRebuild ? m_pending : m_layers;
+    std::vector<std::shared_ptr<const MetricHistory>> histories;
+    for (const MetricChartLayer& layer : layers)
+        histories.push_back(layer.history);
+    const quint64 generation = ++m_drawGeneration;
+    m_jobs.run<Decimations>(
+        m_channel,
+        [histories, columns, axis = m_xAxis, range = m_needsRebuild ? m_pendingXRange : m_xRange](
+            JobContext& job) -> Result<Decimations> { return decimateAll(histories, columns, axis, range, job); },
+        this,
+        [this, generation, columns](const Result<Decimations>& result) {
+            if (result && generation == m_drawGeneration)
+                applyDecimation(**result, columns);
+        });
+}
+
+void MetricChartView::applyDecimation(const std::vector<MetricDecimation>& decimations, int columns)
+{
+    m_columns = columns;
+    if (m_needsRebuild) {
+        clearChart();
+        m_layers = std::move(m_pending);
+        m_pending.clear();
+        m_xRange = m_pendingXRange;
     }
-    if (m_layers.empty()) {
-        updateLogAvailability(std::nullopt);
-        m_stack->setCurrentWidget(m_emptyLabel);
-        return;
+    for (size_t i = 0; i < m_layers.size() && i < decimations.size(); ++i)
+        m_layers[i].decimation = decimations[i];
+    if (m_needsRebuild) {
+        m_needsRebuild = false;
+        buildChart();
+    } else {
+        m_hover->hide();
     }
+    fillSeries();
+    fillMarkers();
+    Q_EMIT redrawn();
+}
+
+void MetricChartView::buildChart()
+{
     m_stack->setCurrentWidget(m_chartView);
-
-    // Every history is decimated over the same x range so their columns line up.
-    m_xRange = *xRange;
     const MetricChartAxes::TimeUnit unit = MetricChartAxes::relativeTimeUnit(m_xRange.max - m_xRange.min);
     m_xScale = m_xAxis == MetricXAxis::RelativeTime ? unit.milliseconds : 1.0;
-    m_columns = plotColumns();
-    decimateAll();
-
     std::optional<MetricChartAxes::Range> yRange;
     for (const MetricChartLayer& layer : m_layers)
         sumRange(yRange, layer.decimation.yRange);
@@ -229,8 +298,6 @@ void MetricChartView::rebuild()
         attach(layer.line);
     }
     buildMarkerSeries();
-    fillSeries();
-    fillMarkers();
 }
 
 void MetricChartView::buildAxes(const MetricChartAxes::TimeUnit& unit, std::optional<MetricChartAxes::Range> yRange)
@@ -320,15 +387,6 @@ int MetricChartView::plotColumns() const
     return std::max(columns, 1);
 }
 
-void MetricChartView::decimateAll()
-{
-    for (MetricChartLayer& layer : m_layers) {
-        MetricDecimator decimator(m_columns, m_xAxis);
-        decimator.setVisibleRange(m_xRange.min, m_xRange.max);
-        layer.decimation = decimator.decimate(*layer.history);
-    }
-}
-
 void MetricChartView::fillSeries()
 {
     for (MetricChartLayer& layer : m_layers) {
@@ -380,20 +438,16 @@ void MetricChartView::fillMarkerSeries(QScatterSeries* series, MarkerPoints poin
 
 void MetricChartView::scheduleRedecimation()
 {
-    if (!m_layers.empty())
+    if (!m_layers.empty() || m_needsRebuild)
         m_redecimateTimer.start();
 }
 
 void MetricChartView::redecimateIfNeeded()
 {
     const int columns = plotColumns();
-    if (m_layers.empty() || columns == m_columns)
+    if ((m_layers.empty() && !m_needsRebuild) || columns == m_columns)
         return;
-    m_hover->hide();
-    m_columns = columns;
-    decimateAll();
-    fillSeries();
-    fillMarkers();
+    requestDecimation(columns);
 }
 
 } // namespace prov

@@ -22,9 +22,12 @@ QT_END_NAMESPACE
 
 namespace prov {
 
+class JobRunner;
+
 // Draws metric histories as lines against step, wall time or relative time. Each history is
-// decimated to the plot's pixel width (again on every resize), so a million-point history
-// costs what a screen-wide one does and spikes stay visible. Values that cannot be plotted
+// decimated to the plot's pixel width (again on every resize) as a job of the job runner, so
+// a million-point history costs what a screen-wide one does, spikes stay visible and the GUI
+// thread never waits; the previous drawing stays until the new one is ready (redrawn()). Values that cannot be plotted
 // are marked on the plot edge: NaN (diamonds, bottom), +inf (triangles, top), -inf
 // (triangles, bottom). Hovering shows the nearest logged point. Without data it shows a
 // centred hint instead. Knows nothing about runs or the cache: screens hand it histories.
@@ -38,7 +41,7 @@ public:
         Compact, // a sparkline-like history for detail panels: no legend, thin margins, 3 ticks
     };
 
-    explicit MetricChartView(QWidget* parent = nullptr);
+    explicit MetricChartView(JobRunner& jobs, QWidget* parent = nullptr);
     ~MetricChartView() override;
 
     void setSeries(std::vector<MetricChartSeries> series);
@@ -75,12 +78,18 @@ public:
 Q_SIGNALS:
     // Emitted when the data shown changes whether a log scale can be applied.
     void logScaleAvailableChanged(bool available);
+    // The chart shows the current series (decimated, or the empty state).
+    void redrawn();
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void rebuild();
+    void clearChart();
+    void requestDecimation(int columns);
+    void applyDecimation(const std::vector<MetricDecimation>& decimations, int columns);
+    void buildChart();
     void applyTheme();
     void applyMode();
     void buildAxes(const MetricChartAxes::TimeUnit& unit, std::optional<MetricChartAxes::Range> yRange);
@@ -90,7 +99,6 @@ private:
         const QString& objectName, QScatterSeries::MarkerShape shape, qsizetype count, const QString& legend);
     void updateLogAvailability(std::optional<MetricChartAxes::Range> yRange);
     int plotColumns() const;
-    void decimateAll();
     void fillSeries();
     void fillMarkers();
     using MarkerPoints = std::vector<DecimatedPoint> MetricDecimation::*;
@@ -100,8 +108,15 @@ private:
     void redecimateIfNeeded();
     double displayX(double x) const { return x / m_xScale; }
 
+    JobRunner& m_jobs;
+    const QString m_channel;
     std::vector<MetricChartSeries> m_series;
-    std::vector<MetricChartLayer> m_layers; // the series with points, in order
+    std::vector<MetricChartLayer> m_layers; // the series with points, in order, as drawn
+    // What the next drawing shows, while it is being decimated (m_needsRebuild).
+    std::vector<MetricChartLayer> m_pending;
+    MetricChartAxes::Range m_pendingXRange;
+    bool m_needsRebuild = false;
+    quint64 m_drawGeneration = 0;
     MetricXAxis m_xAxis = MetricXAxis::Step;
     Mode m_mode = Mode::Normal;
     bool m_logRequested = false;

@@ -2,23 +2,15 @@
 
 namespace prov {
 
-CacheQueryRunner::CacheQueryRunner(QObject* parent)
+CacheQueryRunner::CacheQueryRunner(JobRunner& jobs, QObject* parent)
     : QObject(parent)
-{
-    m_pool.setMaxThreadCount(2);
-}
-
-CacheQueryRunner::~CacheQueryRunner()
-{
-    m_pool.waitForDone();
-}
+    , m_jobs(jobs)
+{ }
 
 void CacheQueryRunner::setCachePath(const QString& cachePath)
 {
     m_cachePath = cachePath;
-    // Results for the previous cache are stale whatever their channel.
-    for (auto it = m_generations.begin(); it != m_generations.end(); ++it)
-        ++it.value();
+    ++m_epoch; // results for the previous cache are stale whatever their channel
 }
 
 } // namespace prov

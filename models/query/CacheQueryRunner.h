@@ -1,28 +1,27 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jobs/JobRunner.h"
 #include "query/CacheReader.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <functional>
 
 namespace prov {
 
-// Runs read queries against a cache off the GUI thread, each with its own read connection,
-// and hands results back on the context object's thread. Requests are grouped by a channel
-// name ("runs", "detail", ...): a newer request on a channel makes older ones stale, and a
-// stale result is dropped instead of overwriting newer data (generation counter).
+// Runs read queries against the current cache as jobs of the job runner, each with its own
+// read connection, and hands results back on the GUI thread. Requests are grouped by a
+// channel name ("runs", "detail", ...): a newer request on a channel makes older ones stale
+// and their results are dropped. Switching to another cache makes every pending result
+// stale, whatever its channel.
 class CacheQueryRunner : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit CacheQueryRunner(QObject* parent = nullptr);
-    ~CacheQueryRunner() override;
+    explicit CacheQueryRunner(JobRunner& jobs, QObject* parent = nullptr);
 
     void setCachePath(const QString& cachePath);
     const QString& cachePath() const { return m_cachePath; }
@@ -31,28 +30,26 @@ public:
     void run(const QString& channel, std::function<Result<T>(const CacheReader&)> work, QObject* context,
         std::function<void(const Result<T>&)> done)
     {
-        const quint64 generation = ++m_generations[channel];
         const QString path = m_cachePath;
-        QPointer<QObject> receiver(context);
-        // The result is posted to this runner, which outlives every task (its destructor
-        // waits for them); the receiver is checked on the GUI thread, where it may have gone.
-        m_pool.start([this, path, channel, generation, receiver, work = std::move(work), done = std::move(done)] {
-            auto cache = CacheReader::open(path);
-            Result<T> result = cache ? work(*cache) : Result<T>(cache.error());
-            QMetaObject::invokeMethod(
-                this,
-                [this, channel, generation, receiver, done, result = std::move(result)] {
-                    if (receiver && m_generations.value(channel) == generation)
-                        done(result);
-                },
-                Qt::QueuedConnection);
-        });
+        const quint64 epoch = m_epoch;
+        const QPointer<CacheQueryRunner> self(this);
+        m_jobs.run<T>(
+            QStringLiteral("query:") + channel,
+            [path, work = std::move(work)](JobContext&) -> Result<T> {
+                auto cache = CacheReader::open(path);
+                return cache ? work(*cache) : Result<T>(cache.error());
+            },
+            context,
+            [self, epoch, done = std::move(done)](const Result<T>& result) {
+                if (self && self->m_epoch == epoch)
+                    done(result);
+            });
     }
 
 private:
-    QThreadPool m_pool;
+    JobRunner& m_jobs;
     QString m_cachePath;
-    QHash<QString, quint64> m_generations;
+    quint64 m_epoch = 0;
 };
 
 } // namespace prov

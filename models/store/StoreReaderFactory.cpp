@@ -5,7 +5,7 @@
 
 namespace prov {
 
-Result<std::unique_ptr<StoreReader>> StoreReaderFactory::open(const StoreLocation& location)
+Result<std::unique_ptr<StoreReader>> StoreReaderFactory::open(const StoreLocation& location, WorkerPool& workers)
 {
     if (!location.exists())
         return makeError(ErrorCode::NotFound,
@@ -14,7 +14,7 @@ Result<std::unique_ptr<StoreReader>> StoreReaderFactory::open(const StoreLocatio
             location.path);
     switch (location.kind) {
     case StoreLocation::Kind::FileStore:
-        return std::unique_ptr<StoreReader>(std::make_unique<MlflowFileStore>(location));
+        return std::unique_ptr<StoreReader>(std::make_unique<MlflowFileStore>(location, workers));
     case StoreLocation::Kind::SqliteBackend: {
         auto store = MlflowSqliteStore::open(location);
         if (!store)

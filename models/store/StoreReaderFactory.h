@@ -8,14 +8,17 @@
 
 namespace prov {
 
+class WorkerPool;
+
 // Opens the right StoreReader for a location. The one place that knows every reader kind,
 // so a new kind (a tracking server) is added here without changing any caller.
 class StoreReaderFactory
 {
 public:
     // Fails with NotFound when the store is not there (e.g. its folder was removed):
-    // callers then fall back to the cache alone.
-    static Result<std::unique_ptr<StoreReader>> open(const StoreLocation& location);
+    // callers then fall back to the cache alone. Readers that fan out do so on `workers`,
+    // which must outlive the reader.
+    static Result<std::unique_ptr<StoreReader>> open(const StoreLocation& location, WorkerPool& workers);
 };
 
 } // namespace prov

@@ -3,14 +3,13 @@
 #include "cache/CacheWriter.h"
 #include "core/BoundedQueue.h"
 #include "domain/LogModelHistory.h"
+#include "jobs/WorkerGroup.h"
 #include "store/StoreReader.h"
 #include "sync/CachedRunState.h"
 
 #include <QElapsedTimer>
 
 #include <atomic>
-#include <thread>
-#include <vector>
 
 namespace prov {
 namespace {
@@ -74,10 +73,11 @@ Status writeOne(CacheWriter& writer, const PipelineItem& item)
 } // namespace
 
 RunReadPipeline::RunReadPipeline(
-    const StoreReader& reader, const CachedRunState& cached, CacheWriter& writer, int threads)
+    const StoreReader& reader, const CachedRunState& cached, CacheWriter& writer, WorkerPool& workers, int threads)
     : m_reader(reader)
     , m_cached(cached)
     , m_writer(writer)
+    , m_workers(workers)
     , m_threads(std::max(1, threads))
 { }
 
@@ -99,15 +99,26 @@ Result<RunReadPipeline::Outcome> RunReadPipeline::run(
         if (--running == 0)
             queue.close();
     };
-    std::vector<std::jthread> workers;
-    for (int i = 0; i < threadCount; ++i)
-        workers.emplace_back(work);
+    WorkerGroup readers(m_workers, threadCount, work);
+    // Workers that could not start will never close the queue: count them out now (whoever
+    // brings the count to zero closes it).
+    if (const int missing = threadCount - readers.started(); missing > 0 && (running -= missing) == 0)
+        queue.close();
+    // With no reader thread free, this thread reads each run before writing it.
+    const auto nextItem = [&]() -> std::optional<PipelineItem> {
+        if (readers.started() > 0)
+            return queue.pop();
+        const qsizetype i = next++;
+        if (i >= stamps.size())
+            return std::nullopt;
+        return readOne(m_reader, m_cached, stamps[i]);
+    };
 
     Status status = m_writer.begin();
     QElapsedTimer sinceCommit;
     sinceCommit.start();
     while (status) {
-        std::optional<PipelineItem> item = queue.pop();
+        std::optional<PipelineItem> item = nextItem();
         if (!item || cancel.isCancelled())
             break;
         status = writeOne(m_writer, *item);
@@ -123,7 +134,7 @@ Result<RunReadPipeline::Outcome> RunReadPipeline::run(
             progress(outcome.runsRead + outcome.runsFailed, outcome.metricPointsRead);
     }
     queue.close();
-    workers.clear(); // joins
+    readers.wait();
     outcome.cancelled = cancel.isCancelled();
     if (!status) {
         m_writer.rollback();

@@ -9,9 +9,10 @@
 
 namespace prov {
 
-SyncEngine::SyncEngine(const StoreReader& reader, QString cachePath, SyncOptions options)
+SyncEngine::SyncEngine(const StoreReader& reader, QString cachePath, WorkerPool& workers, SyncOptions options)
     : m_reader(reader)
     , m_cachePath(std::move(cachePath))
+    , m_workers(workers)
     , m_options(options)
 { }
 
@@ -29,7 +30,7 @@ Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncP
     if (Status s = cached->loadMetricStamps((*writer)->database(), session.runsToRead()); !s)
         return session.fail(s.error());
     const int threads = m_options.readThreads > 0 ? m_options.readThreads : m_reader.maxConcurrentReads();
-    RunReadPipeline pipeline(m_reader, *cached, **writer, threads);
+    RunReadPipeline pipeline(m_reader, *cached, **writer, m_workers, threads);
     if (Status s = session.syncRuns(pipeline); !s)
         return session.fail(s.error());
     if (Status s = session.syncModels(); !s)

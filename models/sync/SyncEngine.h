@@ -10,6 +10,7 @@
 namespace prov {
 
 class StoreReader;
+class WorkerPool;
 
 struct SyncOptions
 {
@@ -19,19 +20,20 @@ struct SyncOptions
 // Brings a store's cache up to date: experiments, then every run whose fingerprint changed
 // (and within it only the changed metric histories), runs that vanished, logged models and
 // the registry (recording the alias/stage bindings it observed). Runs on the calling thread,
-// which becomes the cache's single writer; store reads fan out over reader threads.
+// which becomes the cache's single writer; store reads fan out over `workers`.
 // Cancelling keeps every run already written; a failure leaves the cache as of the last
 // commit. Never writes to the store.
 class SyncEngine
 {
 public:
-    SyncEngine(const StoreReader& reader, QString cachePath, SyncOptions options = {});
+    SyncEngine(const StoreReader& reader, QString cachePath, WorkerPool& workers, SyncOptions options = {});
 
     Result<SyncSummary> run(const CancellationToken& cancel, const SyncProgressCallback& progress = {});
 
 private:
     const StoreReader& m_reader;
     QString m_cachePath;
+    WorkerPool& m_workers;
     SyncOptions m_options;
 };
 

@@ -1,34 +1,29 @@
 #pragma once
 
-#include "core/CancellationToken.h"
 #include "core/Result.h"
 #include "store/StoreLocation.h"
 #include "sync/SyncProgress.h"
 #include "sync/SyncSummary.h"
 
-#include <QFuture>
 #include <QObject>
-#include <QThreadPool>
-
-#include <memory>
 
 namespace prov {
 
-// Runs one sync at a time off the GUI thread and reports back on it: throttled progress
-// (about 15 updates a second) and one finished() per started sync. cancel() keeps what was
-// already written. Starting while a sync runs is refused; destroying the job cancels and
-// waits, so a sync never outlives its owner.
+class JobRunner;
+
+// Runs one sync at a time as a job of the job runner and reports back on the GUI thread:
+// throttled progress and one succeeded() or failed() per started sync. cancel() keeps what
+// was already written. Starting while a sync runs is refused.
 class SyncJob : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit SyncJob(QObject* parent = nullptr);
-    ~SyncJob() override;
+    explicit SyncJob(JobRunner& jobs, QObject* parent = nullptr);
 
     bool start(const StoreLocation& location, const QString& cachePath);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
 
 Q_SIGNALS:
     void progressChanged(const prov::SyncProgress& progress);
@@ -39,10 +34,7 @@ Q_SIGNALS:
 private:
     void deliver(const Result<SyncSummary>& result);
 
-    QThreadPool m_pool;
-    QFuture<void> m_future;
-    CancellationToken m_cancel;
-    bool m_running = false;
+    JobRunner& m_jobs;
 };
 
 } // namespace prov

@@ -1,5 +1,7 @@
 #include "store/file/MlflowFileStore.h"
 
+#include "jobs/WorkerPool.h"
+
 #include "TestFixtures.h"
 
 #include <QDir>
@@ -38,13 +40,20 @@ struct StoreContent
     bool complete = true;
 };
 
+// The pool readers fan out on; it outlives every store a test opens.
+WorkerPool& workers()
+{
+    static WorkerPool pool;
+    return pool;
+}
+
 MlflowFileStore openStore(const QString& path)
 {
     StoreLocation location;
     location.kind = StoreLocation::Kind::FileStore;
     location.path = path;
     location.uri = u"file://"_s + path;
-    return MlflowFileStore(location);
+    return MlflowFileStore(location, workers());
 }
 
 QStringList keysOf(const QList<MetricStamp>& stamps)

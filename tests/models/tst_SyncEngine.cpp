@@ -3,6 +3,7 @@
 #include "CountingReader.h"
 #include "TestFixtures.h"
 #include "cache/CacheLocator.h"
+#include "jobs/WorkerPool.h"
 #include "query/CacheReader.h"
 #include "query/RegistryQuery.h"
 #include "store/StoreReaderFactory.h"
@@ -62,12 +63,12 @@ public:
 
     Result<SyncSummary> sync(const CancellationToken& cancel = {}, const SyncProgressCallback& progress = {})
     {
-        auto reader = StoreReaderFactory::open(m_location);
+        auto reader = StoreReaderFactory::open(m_location, m_workers);
         if (!reader)
             return reader.error();
         m_inner = std::move(reader).value();
         m_counting = std::make_unique<CountingReader>(*m_inner);
-        return SyncEngine(*m_counting, m_cachePath).run(cancel, progress);
+        return SyncEngine(*m_counting, m_cachePath, m_workers).run(cancel, progress);
     }
 
     qint64 count(const QString& sql) const
@@ -77,6 +78,7 @@ public:
     }
 
 private:
+    WorkerPool m_workers;
     QTemporaryDir m_dir;
     bool m_ok = false;
     StoreLocation m_location;
@@ -321,10 +323,11 @@ void tst_SyncEngine::syncNeverModifiesTheStore()
     const QByteArray before = TestFixtures::treeDigest(dir.path());
     const QString cache
         = QDir(QDir::tempPath()).filePath(u"prov-sync-test-"_s + QString::number(QCoreApplication::applicationPid()));
+    WorkerPool workers;
     for (int i = 0; i < 2; ++i) {
-        auto reader = StoreReaderFactory::open(*location);
+        auto reader = StoreReaderFactory::open(*location, workers);
         QVERIFY(reader);
-        QVERIFY(SyncEngine(**reader, CacheLocator::databasePath(cache, *location)).run({}));
+        QVERIFY(SyncEngine(**reader, CacheLocator::databasePath(cache, *location), workers).run({}));
     }
     QDir(cache).removeRecursively();
     QCOMPARE(TestFixtures::treeDigest(dir.path()), before);

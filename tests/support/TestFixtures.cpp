@@ -1,6 +1,7 @@
 #include "TestFixtures.h"
 
 #include "core/CancellationToken.h"
+#include "jobs/WorkerPool.h"
 #include "store/StoreLocation.h"
 #include "store/StoreReaderFactory.h"
 #include "sync/SyncEngine.h"
@@ -90,10 +91,11 @@ prov::Result<void> syncInto(const QString& store, const QString& cachePath)
     auto location = prov::StoreLocation::fromArgument(store, dataPath({}));
     if (!location)
         return location.error();
-    auto reader = prov::StoreReaderFactory::open(*location);
+    prov::WorkerPool workers;
+    auto reader = prov::StoreReaderFactory::open(*location, workers);
     if (!reader)
         return reader.error();
-    auto summary = prov::SyncEngine(**reader, cachePath).run(prov::CancellationToken());
+    auto summary = prov::SyncEngine(**reader, cachePath, workers).run(prov::CancellationToken());
     if (!summary)
         return summary.error();
     return {};

@@ -1,4 +1,5 @@
 #include "MetricChartView.h"
+#include "jobs/JobRunner.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -69,6 +70,14 @@ QAbstractAxis* axis(const MetricChartView& view, Qt::Orientation orientation)
     return axes.isEmpty() ? nullptr : axes.constFirst();
 }
 
+// Applies `change` and waits until the view has drawn its result: decimation is a job.
+template<typename F> bool drawn(MetricChartView& view, F change)
+{
+    QSignalSpy spy(&view, &MetricChartView::redrawn);
+    change();
+    return !spy.isEmpty() || spy.wait(5000);
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(prov::MetricXAxis)
@@ -88,11 +97,14 @@ private Q_SLOTS:
     void logScaleRefusedForNonPositiveData();
     void compactModeDropsLegendAndTitles();
     void hoverShowsNearestPoint();
+
+private:
+    JobRunner m_jobs;
 };
 
 void tst_MetricChartView::emptyStateShowsHint()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     view.resize(400, 300);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -106,25 +118,25 @@ void tst_MetricChartView::emptyStateShowsHint()
     view.setEmptyText(QStringLiteral("No metric selected"));
     QCOMPARE(hint->text(), QStringLiteral("No metric selected"));
 
-    view.setHistory(QStringLiteral("loss"), noisyLoss(10));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(10)); }));
     QVERIFY(!hint->isVisible());
     QVERIFY(chartView->isVisible());
 
-    view.setHistory(QStringLiteral("loss"), std::make_shared<const MetricHistory>());
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), std::make_shared<const MetricHistory>()); }));
     QVERIFY2(hint->isVisible(), "a history without points shows the hint too");
-    view.setHistory(QStringLiteral("loss"), noisyLoss(10));
-    view.clear();
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(10)); }));
+    QVERIFY(drawn(view, [&] { view.clear(); }));
     QVERIFY(hint->isVisible());
     QVERIFY(view.chart()->series().isEmpty());
 }
 
 void tst_MetricChartView::decimatesToPlotWidth()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     view.resize(400, 300);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setHistory(QStringLiteral("loss"), noisyLoss(10'000));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(10'000)); }));
 
     const QList<QLineSeries*> drawn = lines(view);
     QCOMPARE(drawn.size(), 1);
@@ -135,11 +147,11 @@ void tst_MetricChartView::decimatesToPlotWidth()
 
 void tst_MetricChartView::redecimatesOnResize()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     view.resize(800, 300);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setHistory(QStringLiteral("loss"), noisyLoss(10'000));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(10'000)); }));
     QTRY_VERIFY(view.decimationColumns() > 600); // settles on the laid-out plot area
 
     view.resize(200, 300);
@@ -149,7 +161,7 @@ void tst_MetricChartView::redecimatesOnResize()
 
 void tst_MetricChartView::nonFiniteValuesAreMarked()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     view.resize(600, 300);
     view.show();
     // Three NaN, two +inf and one -inf, far enough apart to land in different pixel columns.
@@ -160,7 +172,7 @@ void tst_MetricChartView::nonFiniteValuesAreMarked()
             return Inf;
         return s == 3000 ? -Inf : 1.0 + double(s % 10);
     });
-    view.setHistory(QStringLiteral("loss"), spiky);
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), spiky); }));
 
     QCOMPARE(markerCount(view, QStringLiteral("nanMarkers")), 3);
     QCOMPARE(markerCount(view, QStringLiteral("positiveInfMarkers")), 2);
@@ -175,15 +187,17 @@ void tst_MetricChartView::nonFiniteValuesAreMarked()
     QVERIFY(markers(view, QStringLiteral("positiveInfMarkers"))->at(0).y() > middle);
     QVERIFY(markers(view, QStringLiteral("negativeInfMarkers"))->at(0).y() < middle);
 
-    view.setHistory(QStringLiteral("loss"), noisyLoss(100));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(100)); }));
     QCOMPARE(markers(view, QStringLiteral("nanMarkers")), nullptr);
 }
 
 void tst_MetricChartView::seriesKeepTheirLabelsAndColours()
 {
-    MetricChartView view;
-    view.setSeries({ { QStringLiteral("run A"), noisyLoss(50), QColor(Qt::magenta) },
-        { QStringLiteral("run B"), noisyLoss(80), QColor() }, { QStringLiteral("run C"), nullptr, QColor() } });
+    MetricChartView view(m_jobs);
+    QVERIFY(drawn(view, [&] {
+        view.setSeries({ { QStringLiteral("run A"), noisyLoss(50), QColor(Qt::magenta) },
+            { QStringLiteral("run B"), noisyLoss(80), QColor() }, { QStringLiteral("run C"), nullptr, QColor() } });
+    }));
     const QList<QLineSeries*> drawn = lines(view);
     QCOMPARE(drawn.size(), 2); // run C has no history
     QCOMPARE(drawn[0]->name(), QStringLiteral("run A"));
@@ -211,9 +225,9 @@ void tst_MetricChartView::xAxisKind()
     QFETCH(int, axisType);
     QFETCH(QString, title);
 
-    MetricChartView view;
-    view.setHistory(QStringLiteral("loss"), noisyLoss(100));
-    view.setXAxis(kind);
+    MetricChartView view(m_jobs);
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(100)); }));
+    QVERIFY(drawn(view, [&] { view.setXAxis(kind); }));
     QCOMPARE(view.xAxis(), kind);
     QAbstractAxis* x = axis(view, Qt::Horizontal);
     QVERIFY(x);
@@ -232,14 +246,15 @@ void tst_MetricChartView::xAxisKind()
 
 void tst_MetricChartView::logScaleRefusedForNonPositiveData()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     QSignalSpy availability(&view, &MetricChartView::logScaleAvailableChanged);
-    view.setHistory(QStringLiteral("loss"), noisyLoss(100));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(100)); }));
     QVERIFY(view.logScaleAvailable());
-    QVERIFY(view.setLogScale(true));
+    QVERIFY(drawn(view, [&] { QVERIFY(view.setLogScale(true)); }));
     QCOMPARE(axis(view, Qt::Vertical)->type(), QAbstractAxis::AxisTypeLogValue);
 
-    view.setHistory(QStringLiteral("delta"), history(100, [](qint64 s) { return double(s) - 50.0; }));
+    QVERIFY(drawn(view,
+        [&] { view.setHistory(QStringLiteral("delta"), history(100, [](qint64 s) { return double(s) - 50.0; })); }));
     QVERIFY(!view.logScaleAvailable());
     QVERIFY(!view.isLogScale());
     QVERIFY(view.logScaleRequested()); // kept for the next history that allows it
@@ -247,27 +262,27 @@ void tst_MetricChartView::logScaleRefusedForNonPositiveData()
     QCOMPARE(availability.size(), 1);
     QCOMPARE(availability.constLast().constFirst().toBool(), false);
 
-    view.setHistory(QStringLiteral("zero"), history(10, [](qint64) { return 0.0; }));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("zero"), history(10, [](qint64) { return 0.0; })); }));
     QVERIFY(!view.setLogScale(true)); // zero cannot be placed on a log axis either
 
-    view.setHistory(QStringLiteral("loss"), noisyLoss(100));
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(100)); }));
     QVERIFY(view.isLogScale());
     QCOMPARE(axis(view, Qt::Vertical)->type(), QAbstractAxis::AxisTypeLogValue);
     QCOMPARE(availability.size(), 2);
 
-    view.setLogScale(false);
+    QVERIFY(drawn(view, [&] { view.setLogScale(false); }));
     QCOMPARE(axis(view, Qt::Vertical)->type(), QAbstractAxis::AxisTypeValue);
 }
 
 void tst_MetricChartView::compactModeDropsLegendAndTitles()
 {
-    MetricChartView view;
-    view.setHistory(QStringLiteral("loss"), noisyLoss(100));
+    MetricChartView view(m_jobs);
+    QVERIFY(drawn(view, [&] { view.setHistory(QStringLiteral("loss"), noisyLoss(100)); }));
     QCOMPARE(view.mode(), MetricChartView::Mode::Normal);
     QVERIFY(view.chart()->legend()->isVisible());
     QVERIFY(axis(view, Qt::Horizontal)->isTitleVisible());
 
-    view.setMode(MetricChartView::Mode::Compact);
+    QVERIFY(drawn(view, [&] { view.setMode(MetricChartView::Mode::Compact); }));
     QVERIFY(!view.chart()->legend()->isVisible());
     QVERIFY(!axis(view, Qt::Horizontal)->isTitleVisible());
     QVERIFY(view.minimumSizeHint().height() < 100);
@@ -276,11 +291,13 @@ void tst_MetricChartView::compactModeDropsLegendAndTitles()
 
 void tst_MetricChartView::hoverShowsNearestPoint()
 {
-    MetricChartView view;
+    MetricChartView view(m_jobs);
     view.resize(500, 300);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setHistory(QStringLiteral("accuracy"), history(5, [](qint64 s) { return 0.5 + 0.1 * double(s); }));
+    QVERIFY(drawn(view, [&] {
+        view.setHistory(QStringLiteral("accuracy"), history(5, [](qint64 s) { return 0.5 + 0.1 * double(s); }));
+    }));
     QTRY_VERIFY(view.chart()->plotArea().width() > 300);
 
     auto* chartView = view.findChild<QChartView*>(QStringLiteral("chartView"));

@@ -1,5 +1,6 @@
 #include "store/file/FileStoreRunScanner.h"
 
+#include "jobs/WorkerPool.h"
 #include "store/file/FileStoreExperimentScanner.h"
 #include "store/file/FileStoreIssueSink.h"
 #include "store/file/FileTreeWalker.h"
@@ -12,7 +13,6 @@
 #include <atomic>
 #include <cerrno>
 #include <exception>
-#include <thread>
 
 namespace prov {
 namespace {
@@ -54,8 +54,9 @@ bool looksLikeRun(const PosixDirectory& experiment, const std::string& name, int
 
 } // namespace
 
-FileStoreRunScanner::FileStoreRunScanner(int threads)
-    : m_threads(std::max(1, threads))
+FileStoreRunScanner::FileStoreRunScanner(WorkerPool& workers, int threads)
+    : m_workers(workers)
+    , m_threads(std::max(1, threads))
 { }
 
 QByteArray FileStoreRunScanner::fingerprint(const std::string& runFolder, bool* sawOutputs)
@@ -157,16 +158,7 @@ bool FileStoreRunScanner::fingerprintAll(
             outputs = true;
     };
     const size_t threads = std::min<size_t>(size_t(m_threads), folders.size() / 4 + 1);
-    std::vector<std::thread> pool;
-    try {
-        for (size_t t = 1; t < threads; ++t)
-            pool.emplace_back(work);
-    } catch (const std::exception&) {
-        // No more threads available: the ones started and this one share the work.
-    }
-    work();
-    for (std::thread& thread : pool)
-        thread.join();
+    m_workers.runWorkers(int(threads), work);
     m_sawOutputs = m_sawOutputs || outputs;
     return !cancel.isCancelled();
 }

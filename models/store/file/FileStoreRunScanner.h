@@ -11,14 +11,17 @@
 
 namespace prov {
 
+class WorkerPool;
+
 // Lists the runs of one file-store experiment and fingerprints each of them from the
 // relative path, size and mtime (ns) of every file below the run folder, so that any change
 // (a metric line appended, a tag set, an artifact logged) changes the fingerprint. This is
-// the warm re-sync path: stat work runs on `threads` threads with fd-relative POSIX calls.
+// the warm re-sync path: stat work fans out over up to `threads` workers of the pool, with
+// fd-relative POSIX calls.
 class FileStoreRunScanner
 {
 public:
-    explicit FileStoreRunScanner(int threads);
+    FileStoreRunScanner(WorkerPool& workers, int threads);
 
     Result<RunScan> scan(
         const Experiment& experiment, const std::string& experimentFolder, const CancellationToken& cancel);
@@ -33,6 +36,7 @@ private:
     bool fingerprintAll(
         const std::vector<std::string>& folders, std::vector<QByteArray>& prints, const CancellationToken& cancel);
 
+    WorkerPool& m_workers;
     int m_threads = 1;
     bool m_sawOutputs = false;
 };

@@ -41,8 +41,9 @@ Result<std::string> firstFolder(std::initializer_list<std::string> candidates, c
 
 } // namespace
 
-MlflowFileStore::MlflowFileStore(StoreLocation location)
+MlflowFileStore::MlflowFileStore(StoreLocation location, WorkerPool& workers)
     : m_location(std::move(location))
+    , m_workers(workers)
     , m_root(encode(m_location.path))
 {
     while (m_root.size() > 1 && m_root.back() == '/')
@@ -92,7 +93,7 @@ Result<RunScan> MlflowFileStore::scanRuns(const Experiment& experiment, const Ca
             experiment.experimentId, {} });
         return scan;
     }
-    FileStoreRunScanner scanner(maxConcurrentReads());
+    FileStoreRunScanner scanner(m_workers, maxConcurrentReads());
     auto scan = scanner.scan(experiment, *folder, cancel);
     if (scan && scanner.sawRunOutputs())
         note(Evidence::Mlflow3);

@@ -7,14 +7,17 @@
 
 namespace prov {
 
+class WorkerPool;
+
 // Reads a local MLflow file store (`mlruns/`, MLflow 2.x and 3.x layouts) without ever
 // writing to it: every file is opened O_RDONLY and nothing is created. Damaged files become
 // StoreIssues naming the file; a run whose meta.yaml is missing or damaged fails alone.
-// readRun/readMetrics are thread-safe (no shared mutable state besides describe()'s cache).
+// readRun/readMetrics are thread-safe (no shared mutable state besides describe()'s cache);
+// scanning a large experiment fans out over `workers`.
 class MlflowFileStore final : public StoreReader
 {
 public:
-    explicit MlflowFileStore(StoreLocation location);
+    MlflowFileStore(StoreLocation location, WorkerPool& workers);
 
     const StoreLocation& location() const override { return m_location; }
     // mlflowGeneration is known once scans have seen MLflow 3 entities (or a 2.x registry).
@@ -38,6 +41,7 @@ private:
     void note(Evidence evidence) const;
 
     StoreLocation m_location;
+    WorkerPool& m_workers;
     std::string m_root;
     mutable std::mutex m_mutex;
     mutable bool m_sawMlflow2 = false;
