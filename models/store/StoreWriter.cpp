@@ -1,6 +1,7 @@
 #include "store/StoreWriter.h"
 
 #include "core/LogCategories.h"
+#include "jobs/WorkerPool.h"
 #include "store/RegistryWriteRules.h"
 #include "store/StoreReaderFactory.h"
 
@@ -100,7 +101,8 @@ Status StoreWriter::apply(const RegistryWrites& writes)
 
 Status StoreWriter::readBack(const RegistryWrites& writes) const
 {
-    auto reader = StoreReaderFactory::open(location());
+    WorkerPool workers(1); // reading a registry does not fan out
+    auto reader = StoreReaderFactory::open(location(), workers);
     if (!reader)
         return reader.error();
     auto scan = (*reader)->scanRegistry();
