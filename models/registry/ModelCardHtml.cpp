@@ -23,10 +23,14 @@ public:
         m_html += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(esc(text));
     }
     void paragraph(const QString& html) { m_html += QStringLiteral("<p>") + html + QStringLiteral("</p>"); }
-    void missing(const QString& what)
+    // A hand-written field still empty: "License: still to be written." (or "not provided" in print).
+    void missing(const QString& label)
     {
-        paragraph(QStringLiteral("<span style=\"color:#8a6d00;\">")
-            + esc(m_forPrint ? QStringLiteral("Not provided.") : what) + QStringLiteral("</span>"));
+        note(label + (m_forPrint ? QStringLiteral(": not provided.") : QStringLiteral(": still to be written.")));
+    }
+    void note(const QString& text)
+    {
+        paragraph(QStringLiteral("<span style=\"color:#8a6d00;\">") + esc(text) + QStringLiteral("</span>"));
     }
     void rows(const QList<std::pair<QString, QString>>& rows)
     {
@@ -55,10 +59,12 @@ public:
         }
         m_html += QStringLiteral("</table>");
     }
-    void list(const QStringList& items, const QString& whenEmpty)
+    // The items as a list, or that `label` is still to be written.
+    void list(const QStringList& items, const QString& label)
     {
         if (items.isEmpty()) {
-            missing(whenEmpty);
+            if (!label.isEmpty())
+                missing(label);
             return;
         }
         m_html += QStringLiteral("<ul>");
@@ -91,9 +97,9 @@ void details(Page& page, const ModelCard& card)
         { QStringLiteral("Model URI"), f.modelUri() }, { QStringLiteral("Source"), f.source },
         { QStringLiteral("Risk rating"), card.field(QStringLiteral("risk_rating")) } });
     if (owners.isEmpty())
-        page.missing(QStringLiteral("Owners: still to be written."));
+        page.missing(QStringLiteral("Owners"));
     if (card.field(QStringLiteral("license")).isEmpty())
-        page.missing(QStringLiteral("License: still to be written."));
+        page.missing(QStringLiteral("License"));
     if (!card.field(QStringLiteral("documentation")).isEmpty())
         page.paragraph(esc(card.field(QStringLiteral("documentation"))));
     if (!card.lines(QStringLiteral("references")).isEmpty()) {
@@ -105,16 +111,16 @@ void details(Page& page, const ModelCard& card)
 void considerations(Page& page, const ModelCard& card)
 {
     page.heading(QStringLiteral("Intended uses"));
-    page.list(card.lines(QStringLiteral("intended_use")), QStringLiteral("Intended uses: still to be written."));
+    page.list(card.lines(QStringLiteral("intended_use")), QStringLiteral("Intended uses"));
     page.heading(QStringLiteral("Intended users"), 3);
-    page.list(card.lines(QStringLiteral("users")), QStringLiteral("Intended users: still to be written."));
+    page.list(card.lines(QStringLiteral("users")), QStringLiteral("Intended users"));
     page.heading(QStringLiteral("Limitations"));
-    page.list(card.lines(QStringLiteral("limitations")), QStringLiteral("Limitations: still to be written."));
+    page.list(card.lines(QStringLiteral("limitations")), QStringLiteral("Limitations"));
     page.heading(QStringLiteral("Ethical considerations"), 3);
     QStringList risks;
     for (const ModelCardText::Risk& r : ModelCardText::risks(card))
         risks << (r.mitigation.isEmpty() ? r.name : r.name + QStringLiteral(" — mitigation: ") + r.mitigation);
-    page.list(risks, QStringLiteral("Ethical considerations: still to be written."));
+    page.list(risks, QStringLiteral("Ethical considerations"));
     if (!card.lines(QStringLiteral("tradeoffs")).isEmpty()) {
         page.heading(QStringLiteral("Trade-offs"), 3);
         page.list(card.lines(QStringLiteral("tradeoffs")), {});
@@ -128,7 +134,7 @@ void data(Page& page, const ModelCardFacts& f)
     for (const CardDataset& d : f.datasets)
         rows.append({ d.name, d.context, d.digest, d.sourceType, d.source, d.profile });
     if (rows.isEmpty())
-        page.missing(QStringLiteral("No dataset inputs were logged on the run."));
+        page.note(QStringLiteral("No dataset inputs were logged on the run."));
     else
         page.table({ QStringLiteral("Dataset"), QStringLiteral("Context"), QStringLiteral("Digest"),
                        QStringLiteral("Source type"), QStringLiteral("Source"), QStringLiteral("Profile") },
@@ -139,7 +145,7 @@ void data(Page& page, const ModelCardFacts& f)
         metrics.append({ m.key, ModelCardText::number(m.value), m.datasetName, m.datasetDigest,
             m.modelLinked ? QStringLiteral("logged model") : QStringLiteral("run (latest)") });
     if (metrics.isEmpty())
-        page.missing(QStringLiteral("No metrics were logged."));
+        page.note(QStringLiteral("No metrics were logged."));
     else
         page.table({ QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Dataset"),
                        QStringLiteral("Digest"), QStringLiteral("Logged on") },
@@ -155,7 +161,7 @@ void signatureAndLineage(Page& page, const ModelCardFacts& f)
     for (const SignatureColumn& c : f.outputs)
         columns.append({ QStringLiteral("output"), c.name, c.type });
     if (columns.isEmpty())
-        page.missing(QStringLiteral("The model was logged without a signature."));
+        page.note(QStringLiteral("The model was logged without a signature."));
     else
         page.table({ QStringLiteral("Direction"), QStringLiteral("Name"), QStringLiteral("Type") }, columns);
     page.heading(QStringLiteral("Parameters"));
@@ -163,7 +169,7 @@ void signatureAndLineage(Page& page, const ModelCardFacts& f)
     for (const KeyValue& kv : f.params)
         params.append({ kv.key, kv.value.left(200) });
     if (params.isEmpty())
-        page.missing(QStringLiteral("No parameters were logged."));
+        page.note(QStringLiteral("No parameters were logged."));
     else
         page.table({ QStringLiteral("Parameter"), QStringLiteral("Value") }, params);
     page.heading(QStringLiteral("Lineage"));
@@ -187,7 +193,7 @@ QString ModelCardHtml::toHtml(const ModelCard& card, Options options)
     if (!overview.isEmpty())
         page.paragraph(QStringLiteral("<b>") + esc(overview) + QStringLiteral("</b>"));
     else
-        page.missing(QStringLiteral("Overview: still to be written."));
+        page.missing(QStringLiteral("Overview"));
     if (!f.modelDescription.isEmpty())
         page.paragraph(esc(f.modelDescription));
     if (!card.storedProblem.isEmpty())
