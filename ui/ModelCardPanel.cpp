@@ -2,6 +2,7 @@
 
 #include "ModelCardEditor.h"
 #include "ModelCardPdf.h"
+#include "OutboxDialog.h"
 #include "StoreSession.h"
 #include "core/DisplayFormat.h"
 #include "journal/JournalDatabase.h"
@@ -63,6 +64,7 @@ ModelCardPanel::ModelCardPanel(StoreSession* session, QWidget* parent)
     , m_save(new QPushButton(tr("&Save to Store"), this))
     , m_discard(new QPushButton(tr("Discard Edits"), this))
     , m_export(new QPushButton(tr("E&xport"), this))
+    , m_queueLabel(new QLabel(this))
     , m_editor(new ModelCardEditor(this))
     , m_preview(new QTextBrowser(this))
 {
@@ -72,6 +74,8 @@ ModelCardPanel::ModelCardPanel(StoreSession* session, QWidget* parent)
     m_discard->setObjectName(QStringLiteral("discardCardButton"));
     m_export->setObjectName(QStringLiteral("exportCardButton"));
     m_preview->setObjectName(QStringLiteral("cardPreview"));
+    m_queueLabel->setObjectName(QStringLiteral("queueLabel"));
+    m_queueLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_stateLabel->setWordWrap(true);
     m_completeness->setFormat(tr("%p% complete"));
     m_completeness->setFixedWidth(150);
@@ -98,6 +102,7 @@ ModelCardPanel::ModelCardPanel(StoreSession* session, QWidget* parent)
     splitter->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_queueLabel);
     layout->addWidget(splitter, 1);
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(400);
@@ -108,6 +113,7 @@ ModelCardPanel::ModelCardPanel(StoreSession* session, QWidget* parent)
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this, this, &ModelCardPanel::save);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(m_session->writeBacks(), &WriteBackQueue::changed, this, &ModelCardPanel::updateState);
+    connect(m_queueLabel, &QLabel::linkActivated, this, &ModelCardPanel::reviewQueue);
     showVersion({}, 0);
 }
 
@@ -323,8 +329,27 @@ void ModelCardPanel::render()
                                                    : tr("Still missing: %1").arg(c.missing.join(QStringLiteral(", "))));
 }
 
+void ModelCardPanel::reviewQueue()
+{
+    auto* dialog = findChild<OutboxDialog*>();
+    if (!dialog) {
+        dialog = new OutboxDialog(m_session->writeBacks(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+}
+
 void ModelCardPanel::updateState()
 {
+    const WriteBackQueue* queue = m_session->writeBacks();
+    const int queued = int(queue->entries().size());
+    m_queueLabel->setVisible(queued > 0);
+    if (queued > 0)
+        m_queueLabel->setText(
+            tr("%1 waiting to be written to the store%2 — <a href=\"review\">Review…</a>")
+                .arg(DisplayFormat::count(queue->pendingCount(), tr("change"), tr("changes")))
+                .arg(queue->refusedCount() > 0 ? tr(", %1 refused").arg(queue->refusedCount()) : QString()));
     const bool hasJournal = !m_session->journalPath().isEmpty();
     m_save->setEnabled(m_state.has_value() && hasJournal && !m_saving);
     m_discard->setEnabled(m_state.has_value() && (m_state->draft.has_value() || m_dirty));

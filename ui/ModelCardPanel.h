@@ -52,6 +52,7 @@ private:
     void chooseExport(const QString& format);
     void render();
     void updateState();
+    void reviewQueue();
 
     StoreSession* m_session;
     QLabel* m_stateLabel;
@@ -59,6 +60,7 @@ private:
     QPushButton* m_save;
     QPushButton* m_discard;
     QPushButton* m_export;
+    QLabel* m_queueLabel; // "2 queued changes — Review…", when the outbox is not empty
     ModelCardEditor* m_editor;
     QTextBrowser* m_preview;
     QTimer m_draftTimer;

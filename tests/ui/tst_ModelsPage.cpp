@@ -117,6 +117,7 @@ private Q_SLOTS:
     void trendTabPlotsAMetricAcrossVersions();
     void loggedModelLinksBothWays();
     void cardEditsAreKeptAsDraftsAndSavedToTheStore();
+    void anOfflineSaveIsPushedOnReconnect();
     void selectionSurvivesReload();
     void filterMatchesModelNamesIgnoringCase();
     void arrowKeysUpdateDetails();
@@ -293,6 +294,39 @@ void tst_ModelsPage::cardEditsAreKeptAsDraftsAndSavedToTheStore()
     QCOMPARE(stored.fields.value(u"owners"_s), u"Risk team <risk@example.com>"_s);
     QTRY_VERIFY_WITH_TIMEOUT(f->in<QLabel>(u"cardStateLabel"_s)->text().contains(u"store"_s), 20000);
     QTRY_COMPARE(draftOwners(), QString()); // the draft went with the save
+}
+
+void tst_ModelsPage::anOfflineSaveIsPushedOnReconnect()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    auto f = openPage(store);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs);
+    f->page->showVersion(u"churn-model"_s, 1);
+    f->page->showTab(ModelsPage::Tab::Card);
+    ModelCardEditor* editor = f->page->cardPanel()->editor();
+    QTRY_VERIFY(editor->isEnabled());
+    QVERIFY(QDir().rename(store, store + u".away"_s)); // the network share is gone
+    auto* license = qobject_cast<QLineEdit*>(editor->editorFor(u"license"_s));
+    QVERIFY(license);
+    QTest::keyClicks(license, u"MIT"_s);
+    QTest::mouseClick(f->in<QPushButton>(u"saveCardButton"_s), Qt::LeftButton);
+    QLabel* state = f->in<QLabel>(u"cardStateLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"queued"_s), 20000);
+    QLabel* queue = f->in<QLabel>(u"queueLabel"_s);
+    QTRY_VERIFY(queue->isVisible() && queue->text().contains(u"1 change waiting"_s));
+
+    QVERIFY(QDir().rename(store + u".away"_s, store)); // back
+    f->session->syncNow();
+    const QString tag = store + u"/models/churn-model/version-1/tags/provenance.card"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(tag), syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!queue->isVisible(), syncTimeoutMs);
+    QFile file(tag);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        ModelCardTags::read({ { ModelCardTags::Key, QString::fromUtf8(file.readAll()) } }).fields.value(u"license"_s),
+        u"MIT"_s);
 }
 
 void tst_ModelsPage::selectionSurvivesReload()
