@@ -82,9 +82,10 @@ void ModelCardEditor::setFields(const CardFields& fields)
     m_loading = true;
     for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
         const QString value = fields.value(it.key());
-        if (auto* line = qobject_cast<QLineEdit*>(it.value()); line && line->text() != value)
+        if (auto* line = qobject_cast<QLineEdit*>(it.value()); line && line->text() != value) {
             line->setText(value);
-        else if (auto* box = qobject_cast<QPlainTextEdit*>(it.value()); box && box->toPlainText() != value)
+            line->setCursorPosition(0); // show the start of a long line, not its end
+        } else if (auto* box = qobject_cast<QPlainTextEdit*>(it.value()); box && box->toPlainText() != value)
             box->setPlainText(value);
         else if (auto* combo = qobject_cast<QComboBox*>(it.value()))
             combo->setCurrentIndex(std::max(0, combo->findData(value)));

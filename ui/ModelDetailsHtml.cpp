@@ -4,6 +4,7 @@
 #include "core/DisplayFormat.h"
 #include "domain/ModelSource.h"
 #include "registry/ModelCardFacts.h"
+#include "registry/ModelCardTags.h"
 
 #include <QCoreApplication>
 
@@ -203,8 +204,18 @@ QString ModelDetailsHtml::version(const RegisteredModelEntry& entry, const Model
         tr("Status"), v.statusMessage.isEmpty() ? v.status : v.status + QStringLiteral(" — ") + v.statusMessage);
     if (v.runLink.startsWith(QLatin1String("http://")) || v.runLink.startsWith(QLatin1String("https://")))
         html.row(tr("Run link"), DetailsHtml::link(QUrl(v.runLink), v.runLink));
+    KeyValueList tags;
+    bool hasCard = false;
+    for (const KeyValue& tag : v.tags) {
+        if (ModelCardTags::isCardTag(tag.key))
+            hasCard = true; // its fields are on the Model Card tab, not raw JSON here
+        else
+            tags.append(tag);
+    }
+    html.row(
+        tr("Model card"), muted(hasCard ? tr("saved in the store (Model Card tab)") : tr("none in the store yet")));
     lineageRows(html, version);
-    tagTable(html, v.tags);
+    tagTable(html, tags);
     return html.toHtml();
 }
 

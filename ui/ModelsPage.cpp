@@ -29,7 +29,7 @@ ModelsPage::ModelsPage(StoreSession* session, QWidget* parent)
     , m_card(new ModelCardPanel(session, this))
 {
     m_ui->setupUi(this);
-    m_ui->detailTabs->addTab(m_history, tr("&History"));
+    m_ui->detailTabs->addTab(m_history, tr("H&istory"));
     m_ui->detailTabs->addTab(m_trend, tr("&Trend"));
     m_ui->detailTabs->addTab(m_card, tr("Model &Card"));
     setupTree();
