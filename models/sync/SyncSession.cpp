@@ -51,8 +51,12 @@ SyncSession::SyncSession(const StoreReader& reader, CacheWriter& writer, const C
 void SyncSession::noteJournalProblem(const Error& error)
 {
     qCWarning(lcSync) << "journal:" << error.describe();
+    // JournalDatabase's own errors are sentences; SQLite's raw text stays in the log.
+    const QString why = error.code == ErrorCode::Database ? QStringLiteral("the journal refused the write (details in "
+                                                                           "the log)")
+                                                          : error.message;
     m_storeIssues.append({ StoreIssue::Severity::Warning, error.location,
-        QStringLiteral("the alias and stage history could not be recorded: ") + error.message, {}, {} });
+        QStringLiteral("the alias and stage history could not be recorded: ") + why, {}, {} });
 }
 
 void SyncSession::report(SyncProgress::Phase phase, qint64 done, qint64 total, const QString& message)
