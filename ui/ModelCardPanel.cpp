@@ -186,10 +186,11 @@ void ModelCardPanel::saveDraft()
     CardDraft draft { m_state->card.facts.modelName, m_state->card.facts.version, m_state->card.fields, m_state->stored,
         QDateTime::currentMSecsSinceEpoch() };
     m_state->draft = draft;
-    // Its own channel per card, so that a later draft of the same card replaces an earlier
-    // one still queued, while drafts of different cards never cancel each other.
+    // Each draft its own job (channel by time), so that none is dropped as stale; the journal
+    // keeps the newest one whatever order they commit in.
+    ++m_draftsInFlight;
     m_session->jobs()->run<bool>(
-        QStringLiteral("registry:draft:%1/%2").arg(draft.modelName).arg(draft.version),
+        QStringLiteral("registry:draft:%1").arg(draft.updatedAt),
         [path = m_session->journalPath(), draft](JobContext&) -> Result<bool> {
             auto journal = JournalDatabase::open(path, JournalDatabase::Access::Write);
             if (!journal)
@@ -200,8 +201,13 @@ void ModelCardPanel::saveDraft()
         },
         this,
         [this](const Result<bool>& saved) {
+            --m_draftsInFlight;
             if (!saved)
                 m_lastOutcome = tr("Your edits could not be kept in the journal: %1").arg(saved.error().message);
+            if (m_draftsInFlight == 0 && m_saveRequested) {
+                m_saveRequested = false;
+                save();
+            }
             updateState();
         });
     updateState();
@@ -211,8 +217,12 @@ void ModelCardPanel::save()
 {
     if (!m_state || m_saving || m_session->journalPath().isEmpty() || !m_session->location())
         return;
-    m_draftTimer.stop();
-    m_dirty = false;
+    if (m_dirty)
+        saveDraft();
+    if (m_draftsInFlight > 0) { // the save must come after every draft it replaces
+        m_saveRequested = true;
+        return;
+    }
     m_saving = true;
     m_lastOutcome = tr("Saving…");
     updateState();

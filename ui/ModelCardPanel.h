@@ -69,6 +69,8 @@ private:
     std::optional<CardState> m_state;
     bool m_dirty = false; // edited since the last draft save
     bool m_saving = false;
+    int m_draftsInFlight = 0; // draft writes not yet committed: a save waits for them
+    bool m_saveRequested = false;
     QString m_lastOutcome;
 };
 

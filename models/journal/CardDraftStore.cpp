@@ -79,8 +79,11 @@ Result<QList<CardDraft>> CardDraftStore::all() const
 
 Status CardDraftStore::save(const CardDraft& draft)
 {
-    auto stmt = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO card_drafts (name, version, fields, base, "
-                                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    // A draft older than the one stored (a slower write of earlier keystrokes) never replaces it.
+    auto stmt = m_db.prepare(
+        QStringLiteral("INSERT INTO card_drafts (name, version, fields, base, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                       " ON CONFLICT (name, version) DO UPDATE SET fields = excluded.fields, base = excluded.base,"
+                       " updated_at = excluded.updated_at WHERE excluded.updated_at >= card_drafts.updated_at"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, draft.modelName);
