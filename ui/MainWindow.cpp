@@ -60,6 +60,10 @@ void MainWindow::setupPages()
     connect(m_welcome, &WelcomePage::openSampleRequested, this, &MainWindow::openSampleStore);
     connect(m_welcome, &WelcomePage::recentActivated, this, &MainWindow::openUri);
     connect(m_runsPage, &RunsPage::versionActivated, this, &MainWindow::showVersion);
+    connect(m_runsPage, &RunsPage::loggedModelActivated, this, [this](const QString& modelId) {
+        m_ui->workspaceTabs->setCurrentWidget(m_modelsPage);
+        m_modelsPage->showLoggedModel(modelId);
+    });
     connect(m_modelsPage, &ModelsPage::runActivated, this, &MainWindow::showRun);
     connect(m_modelsPage, &ModelsPage::statusMessage, this,
         [this](const QString& message) { m_ui->statusbar->showMessage(message, 10000); });
