@@ -7,6 +7,7 @@
 #include "query/CacheReader.h"
 #include "registry/OutboxPusher.h"
 #include "store/StoreReaderFactory.h"
+#include "sync/CacheUpgrade.h"
 #include "sync/SyncEngine.h"
 
 #include <QDir>
@@ -129,6 +130,9 @@ Status CliContext::refreshOrUseCache()
             return summary.error();
         m_err << "provenance: " << summary.error().describe() << '\n';
     }
+    // No sync will migrate the cache of a store out of reach: do it here, or it cannot be read.
+    if (Status s = CacheUpgrade::run(m_cachePath, m_journalPath); !s)
+        m_err << "provenance: the cache could not be upgraded: " << s.error().describe() << '\n';
     auto cache = CacheReader::open(m_cachePath);
     if (!cache)
         return makeError(ErrorCode::NotFound,

@@ -4,6 +4,7 @@
 #include "journal/CacheHistoryImport.h"
 #include "journal/JournalDatabase.h"
 #include "journal/JournalLocator.h"
+#include "sync/CacheUpgrade.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -85,6 +86,7 @@ void StoreSession::startSync()
     if (!m_location)
         return;
     if (!m_location->exists()) {
+        upgradeOfflineCache();
         m_offline = true;
         Q_EMIT syncFailed(makeError(ErrorCode::NotFound,
             m_hasCache ? tr("The store is not reachable; showing cached data.")
@@ -133,6 +135,30 @@ void StoreSession::onSyncSucceeded(const SyncSummary& summary)
     Q_EMIT cacheChanged();
     refreshInfo();
     m_writeBacks.push(); // the store was reached: queued write-backs go now
+}
+
+void StoreSession::upgradeOfflineCache()
+{
+    // Readers refuse a cache of an older schema, and no sync will migrate it while the store is
+    // out of reach: migrate it without the store, then show it.
+    if (!m_hasCache)
+        return;
+    m_jobs.run<bool>(
+        QStringLiteral("cache:upgrade"),
+        [cache = m_cachePath, journal = m_journalPath](JobContext&) -> Result<bool> {
+            if (CacheReader::open(cache))
+                return false; // readable as it is
+            if (Status s = CacheUpgrade::run(cache, journal); !s)
+                return s.error();
+            return true;
+        },
+        this,
+        [this](const Result<bool>& upgraded) {
+            if (upgraded && *upgraded && m_hasCache) {
+                Q_EMIT cacheChanged();
+                refreshInfo();
+            }
+        });
 }
 
 Status StoreSession::moveHistoryOut()

@@ -76,6 +76,7 @@ private:
     void refreshInfo();
     void startSync();
     Status moveHistoryOut();
+    void upgradeOfflineCache();
 
     SessionOptions m_options;
     std::optional<StoreLocation> m_location;

@@ -1,6 +1,7 @@
 #include "CliTestCase.h"
 #include "JsonDifference.h"
 #include "TestFixtures.h"
+#include "core/SqliteDatabase.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -113,6 +114,42 @@ private Q_SLOTS:
             }
             QVERIFY(r.errText().contains(u"as observed by the sync at"_s));
         }
+    }
+
+    void anOfflineStoresOldCacheIsUpgradedAndItsHistoryKept()
+    {
+        const QString store = copyOfFixture(u"mlflow/mlruns"_s);
+        const QString cache = freshFolder();
+        const QProcessEnvironment environment = CliRunner::isolatedEnvironment(freshFolder());
+        CliResult r = run({ u"sync"_s, store, u"--cache"_s, cache }, environment);
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
+        // Turn the cache into one an older Provenance wrote (schema 1, the history inside it,
+        // no journal yet), then lose the store.
+        QVERIFY(QDir(environment.value(u"XDG_DATA_HOME"_s)).removeRecursively());
+        const QString cacheFile = QDir(cache + u"/stores"_s).entryInfoList({ u"*.sqlite"_s }).value(0).filePath();
+        {
+            auto db = prov::SqliteDatabase::open(cacheFile, prov::SqliteDatabase::Mode::ReadWrite);
+            QVERIFY(db);
+            QVERIFY(db->exec(
+                u"ALTER TABLE logged_models DROP COLUMN signature_inputs;"
+                "ALTER TABLE logged_models DROP COLUMN signature_outputs;"
+                "CREATE TABLE binding_observations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT "
+                "NOT NULL, binding TEXT NOT NULL, version INTEGER NOT NULL, first_seen INTEGER NOT NULL, "
+                "last_seen INTEGER NOT NULL, ended_seen INTEGER, how TEXT NOT NULL DEFAULT 'observed-at-sync');"
+                "INSERT INTO binding_observations (name, kind, binding, version, first_seen, last_seen, "
+                "ended_seen) VALUES ('churn-model', 'alias', 'champion', 1, 1000, 2000, 3000);"
+                "PRAGMA user_version = 1;"_s));
+        }
+        QVERIFY(QDir().rename(store, store + u".gone"_s));
+        r = run({ u"registry"_s, store, u"--cache"_s, cache, u"--format"_s, u"json"_s, u"--at"_s, u"1500"_s,
+                    u"--model"_s, u"churn-model"_s },
+            environment);
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
+        QVERIFY(r.errText().contains(u"answering from the cache"_s));
+        const QJsonArray models = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(models.size(), 1);
+        QCOMPARE(models[0].toObject().value(u"aliases"_s).toObject().value(u"champion"_s).toString(), u"1"_s);
+        QCOMPARE(models[0].toObject().value(u"observed_at"_s).toInteger(), 1000);
     }
 
     void atBeforeTheFirstSyncIsAClearError()
