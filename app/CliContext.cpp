@@ -2,8 +2,12 @@
 
 #include "cache/CacheLocator.h"
 #include "core/DisplayFormat.h"
+#include "journal/JournalDatabase.h"
+#include "journal/JournalLocator.h"
 #include "query/CacheReader.h"
+#include "registry/OutboxPusher.h"
 #include "store/StoreReaderFactory.h"
+#include "sync/CacheUpgrade.h"
 #include "sync/SyncEngine.h"
 
 #include <QDir>
@@ -73,10 +77,11 @@ Status CliContext::resolve(const QString& storeArgument, const QString& cacheFol
     const QString folder
         = cacheFolder.isEmpty() ? CacheLocator::defaultCacheFolder() : QFileInfo(cacheFolder).absoluteFilePath();
     m_cachePath = CacheLocator::databasePath(folder, m_store);
+    m_journalPath = JournalLocator::databasePath(JournalLocator::defaultJournalFolder(), m_store);
     return {};
 }
 
-Result<SyncSummary> CliContext::sync()
+Result<SyncSummary> CliContext::syncOnce()
 {
     TerminalProgress progress(m_err);
     return m_jobs.runHere<SyncSummary>(
@@ -84,12 +89,35 @@ Result<SyncSummary> CliContext::sync()
             auto reader = StoreReaderFactory::open(m_store, job.workers());
             if (!reader)
                 return reader.error();
-            return SyncEngine(**reader, m_cachePath, job.workers())
+            SyncOptions options;
+            options.journalPath = m_journalPath;
+            return SyncEngine(**reader, m_cachePath, job.workers(), options)
                 .run(job.cancellation(), [&job](const SyncProgress& p) {
                     job.setProgress(JobProgress { p.done, p.total, p.message, {} });
                 });
         },
         [&progress](const JobProgress& p) { progress.update(p); });
+}
+
+Result<SyncSummary> CliContext::sync()
+{
+    auto summary = syncOnce();
+    if (!summary)
+        return summary;
+    auto journal = JournalDatabase::open(m_journalPath, JournalDatabase::Access::Write);
+    if (!journal)
+        return summary; // the sync already reported it as a store-level issue
+    auto report = OutboxPusher(m_store, *journal).pushAll(CancellationToken());
+    if (!report || (report->written == 0 && report->refused == 0 && report->pending == 0))
+        return summary;
+    if (report->written > 0)
+        m_err << "provenance: wrote " << report->written << " queued change(s) to the store\n";
+    if (report->refused > 0)
+        m_err << "provenance: the store refused " << report->refused << " queued change(s): " << report->problem
+              << "; open the store in the app to review them\n";
+    if (report->pending > 0)
+        m_err << "provenance: " << report->pending << " change(s) stay queued: " << report->problem << '\n';
+    return report->written > 0 ? syncOnce() : summary;
 }
 
 Status CliContext::refreshOrUseCache()
@@ -102,6 +130,9 @@ Status CliContext::refreshOrUseCache()
             return summary.error();
         m_err << "provenance: " << summary.error().describe() << '\n';
     }
+    // No sync will migrate the cache of a store out of reach: do it here, or it cannot be read.
+    if (Status s = CacheUpgrade::run(m_cachePath, m_journalPath); !s)
+        m_err << "provenance: the cache could not be upgraded: " << s.error().describe() << '\n';
     auto cache = CacheReader::open(m_cachePath);
     if (!cache)
         return makeError(ErrorCode::NotFound,

@@ -12,9 +12,10 @@
 namespace prov {
 
 // What every command-line verb shares: the resolved store (argument or MLFLOW_TRACKING_URI),
-// the cache file for it (--cache folder or the default), and output streams. Also brings the
-// cache up to date, showing progress on stderr when it is a terminal. Work runs on the
-// calling thread through its job runner, fanning out on the runner's pool.
+// the cache file for it (--cache folder or the default), its journal (under XDG_DATA_HOME),
+// and output streams. Also brings the cache up to date, showing progress on stderr when it is
+// a terminal, and pushes write-backs queued in the journal once the store is reachable. Work
+// runs on the calling thread through its job runner, fanning out on the runner's pool.
 class CliContext
 {
 public:
@@ -22,7 +23,8 @@ public:
 
     // Resolves the store argument (or MLFLOW_TRACKING_URI when empty) and the cache folder.
     Status resolve(const QString& storeArgument, const QString& cacheFolder);
-    // Syncs the store into its cache.
+    // Syncs the store into its cache (recording registry bindings in the journal), then pushes
+    // queued write-backs and, when any was written, syncs again to read them back.
     Result<SyncSummary> sync();
     // Syncs when the store is reachable; otherwise explains on stderr that cached data is
     // used. Fails only when there is neither a store nor a cache.
@@ -32,6 +34,7 @@ public:
 
     const StoreLocation& store() const { return m_store; }
     const QString& cachePath() const { return m_cachePath; }
+    const QString& journalPath() const { return m_journalPath; }
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
     JobRunner& jobs() { return m_jobs; }
@@ -40,7 +43,10 @@ private:
     QTextStream& m_out;
     QTextStream& m_err;
     StoreLocation m_store;
+    Result<SyncSummary> syncOnce();
+
     QString m_cachePath;
+    QString m_journalPath;
     JobRunner m_jobs;
 };
 

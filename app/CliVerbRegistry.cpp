@@ -1,8 +1,10 @@
 #include "CliVerbRegistry.h"
 
+#include "CardVerb.h"
 #include "ExperimentsVerb.h"
 #include "IssuesVerb.h"
 #include "ModelsVerb.h"
+#include "RegistryVerb.h"
 #include "RunsVerb.h"
 #include "SyncVerb.h"
 
@@ -14,6 +16,8 @@ CliVerbRegistry::CliVerbRegistry()
     m_verbs.push_back(std::make_unique<RunsVerb>());
     m_verbs.push_back(std::make_unique<ExperimentsVerb>());
     m_verbs.push_back(std::make_unique<ModelsVerb>());
+    m_verbs.push_back(std::make_unique<RegistryVerb>());
+    m_verbs.push_back(std::make_unique<CardVerb>());
     m_verbs.push_back(std::make_unique<IssuesVerb>());
 }
 

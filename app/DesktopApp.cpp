@@ -2,17 +2,51 @@
 
 #include "CommandLine.h"
 #include "MainWindow.h"
+#include "ModelsPage.h"
 #include "RunsPage.h"
 #include "cache/CacheLocator.h"
+#include "journal/JournalLocator.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTableView>
 #include <QTimer>
 
+#include <cstdio>
+
 namespace prov {
 namespace {
+
+// --show registry[:MODEL[/VERSION]][:overview|history|trend|card]: opens the Registry page on
+// a model or version and one of its tabs (a deep link, and what README screenshots show).
+bool showView(MainWindow& window, const QString& view)
+{
+    QStringList parts = view.split(QLatin1Char(':'));
+    if (parts.value(0) == QLatin1String("runs"))
+        return true;
+    if (parts.value(0) != QLatin1String("registry"))
+        return false;
+    window.findChild<QAction*>(QStringLiteral("actionModels"))->trigger();
+    const QString tab = parts.size() > 1
+            && QStringList { QStringLiteral("overview"), QStringLiteral("history"), QStringLiteral("trend"),
+                   QStringLiteral("card") }
+                   .contains(parts.last())
+        ? parts.takeLast()
+        : QString();
+    const QString target = parts.mid(1).join(QLatin1Char(':'));
+    if (!target.isEmpty()) {
+        const qsizetype slash = target.lastIndexOf(QLatin1Char('/'));
+        bool ok = false;
+        const qint64 version = slash > 0 ? target.mid(slash + 1).toLongLong(&ok) : -1;
+        window.modelsPage()->showVersion(ok ? target.left(slash) : target, ok ? version : -1);
+    }
+    static const QHash<QString, ModelsPage::Tab> tabs { { QStringLiteral("history"), ModelsPage::Tab::History },
+        { QStringLiteral("trend"), ModelsPage::Tab::Trend }, { QStringLiteral("card"), ModelsPage::Tab::Card } };
+    window.modelsPage()->showTab(tabs.value(tab, ModelsPage::Tab::Overview));
+    return true;
+}
 
 // Saves the window to `path` once runs are listed and no sync is running, then quits.
 void captureWhenReady(MainWindow& window, const QString& path)
@@ -23,7 +57,8 @@ void captureWhenReady(MainWindow& window, const QString& path)
         if (auto* table = window.runsPage()->findChild<QTableView*>(QStringLiteral("runsView"));
             table && !table->currentIndex().isValid())
             table->selectRow(0);
-        QTimer::singleShot(1200, &window, [&window, path] {
+        // Long enough for the Registry page's tabs (read as jobs after the runs) to be drawn.
+        QTimer::singleShot(2500, &window, [&window, path] {
             const bool saved = window.grab().save(path);
             QCoreApplication::exit(saved ? 0 : 1);
         });
@@ -47,16 +82,23 @@ int DesktopApp::run(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Cache folder."), QStringLiteral("PATH"));
+    const QCommandLineOption journal(QStringLiteral("journal"),
+        QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
+    const QCommandLineOption show(QStringLiteral("show"),
+        QStringLiteral("Open on a view: runs, or registry[:MODEL[/VERSION]][:overview|history|trend|card]."),
+        QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),
         QStringLiteral("PNG"));
-    parser.addOptions({ cache, screenshot });
+    parser.addOptions({ cache, journal, show, screenshot });
     parser.addPositionalArgument(QStringLiteral("STORE"), QStringLiteral("mlruns folder or mlflow.db to open."));
     parser.process(app);
 
     SessionOptions options;
     options.cacheFolder
         = parser.isSet(cache) ? QFileInfo(parser.value(cache)).absoluteFilePath() : CacheLocator::defaultCacheFolder();
+    options.journalFolder = parser.isSet(journal) ? QFileInfo(parser.value(journal)).absoluteFilePath()
+                                                  : JournalLocator::defaultJournalFolder();
     MainWindow window(options);
     if (parser.isSet(screenshot))
         captureWhenReady(window, parser.value(screenshot));
@@ -68,6 +110,10 @@ int DesktopApp::run(int argc, char* argv[])
         window.openArgument(StoreLocation::environmentUri());
     else
         window.openStartupStore();
+    if (parser.isSet(show) && !showView(window, parser.value(show))) {
+        std::fprintf(stderr, "provenance: unknown --show view '%s'\n", qPrintable(parser.value(show)));
+        return 2;
+    }
     return QApplication::exec();
 }
 

@@ -48,7 +48,7 @@ void MainWindow::setupPages()
     m_runsPage = new RunsPage(m_session, this);
     m_modelsPage = new ModelsPage(m_session, this);
     m_ui->workspaceTabs->addTab(m_runsPage, tr("Runs"));
-    m_ui->workspaceTabs->addTab(m_modelsPage, tr("Models"));
+    m_ui->workspaceTabs->addTab(m_modelsPage, tr("Registry"));
     m_issuesDock = new IssuesDock(m_session, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
     m_issuesDock->hide();
@@ -60,7 +60,13 @@ void MainWindow::setupPages()
     connect(m_welcome, &WelcomePage::openSampleRequested, this, &MainWindow::openSampleStore);
     connect(m_welcome, &WelcomePage::recentActivated, this, &MainWindow::openUri);
     connect(m_runsPage, &RunsPage::versionActivated, this, &MainWindow::showVersion);
+    connect(m_runsPage, &RunsPage::loggedModelActivated, this, [this](const QString& modelId) {
+        m_ui->workspaceTabs->setCurrentWidget(m_modelsPage);
+        m_modelsPage->showLoggedModel(modelId);
+    });
     connect(m_modelsPage, &ModelsPage::runActivated, this, &MainWindow::showRun);
+    connect(m_modelsPage, &ModelsPage::statusMessage, this,
+        [this](const QString& message) { m_ui->statusbar->showMessage(message, 10000); });
     connect(m_issuesDock, &IssuesDock::runActivated, this, &MainWindow::showRun);
     connect(m_recent, &RecentStores::activated, this, &MainWindow::openUri);
     connect(m_recent, &RecentStores::changed, this, [this] { m_welcome->setRecentStores(m_recent->uris()); });

@@ -3,9 +3,12 @@
 #include "DetailsHtml.h"
 #include "core/DisplayFormat.h"
 #include "domain/ModelSource.h"
+#include "registry/ModelCardFacts.h"
+#include "registry/ModelCardTags.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
+
+#include <cmath>
 
 namespace prov {
 namespace {
@@ -26,18 +29,9 @@ QString aliasList(const QStringList& aliases)
     return aliases.isEmpty() ? QString() : QStringLiteral("@") + aliases.join(QStringLiteral(", @"));
 }
 
-// Tables show times to the minute, on one line, so that five columns fit a narrow pane;
-// the rows above them give the full time.
-QString timeCell(std::optional<qint64> ms)
+QString stageText(const QString& stage)
 {
-    if (!ms)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd'&nbsp;'HH:mm"));
-}
-
-QString noBreak(QString text)
-{
-    return text.replace(QLatin1Char(' '), QChar(0x00A0));
+    return stage.isEmpty() || stage == QLatin1String("None") ? tr("None") : stage;
 }
 
 QString versionLink(const QString& modelName, qint64 version)
@@ -45,7 +39,6 @@ QString versionLink(const QString& modelName, qint64 version)
     return DetailsHtml::link(DetailsHtml::versionUrl(modelName, version), tr("Version %1").arg(version));
 }
 
-// The run a version came from: a link when the run is in the cache, else its id and why.
 QString runHtml(const ModelVersionEntry& entry, bool withNote)
 {
     const ModelVersion& v = entry.version;
@@ -58,22 +51,17 @@ QString runHtml(const ModelVersionEntry& entry, bool withNote)
     return DetailsHtml::link(DetailsHtml::runUrl(v.runId), entry.runName.isEmpty() ? v.runId : entry.runName);
 }
 
-// MLflow 3 names the producing model (model_id); MLflow 2 only has the source URI.
 QString producingModelHtml(const ModelVersionEntry& entry)
 {
     const ModelVersion& v = entry.version;
     const QString id = v.modelId.isEmpty() ? ModelSource::resolve(v.source, v.runId).modelId : v.modelId;
     if (id.isEmpty())
         return muted(tr("none in this store (the source is outside it)"));
-    QString html = DetailsHtml::escape(id);
-    if (!entry.loggedModelName.isEmpty())
-        html += QStringLiteral(" (") + DetailsHtml::escape(entry.loggedModelName) + QStringLiteral(")");
-    return html;
-}
-
-QString stageText(const QString& stage)
-{
-    return stage.isEmpty() || stage == QLatin1String("None") ? tr("None") : stage;
+    const QString text
+        = entry.loggedModelName.isEmpty() ? id : id + QStringLiteral(" (") + entry.loggedModelName + QLatin1Char(')');
+    return entry.loggedModelName.isEmpty() && !id.startsWith(QLatin1String("m-"))
+        ? DetailsHtml::escape(text)
+        : DetailsHtml::link(ModelDetailsHtml::loggedModelUrl(id), text);
 }
 
 void tagTable(DetailsHtml& html, const KeyValueList& tags)
@@ -83,65 +71,94 @@ void tagTable(DetailsHtml& html, const KeyValueList& tags)
     html.heading(tr("Tags"));
     QList<QStringList> rows;
     for (const KeyValue& tag : tags)
-        rows.append({ DetailsHtml::escape(tag.key), DetailsHtml::escape(tag.value) });
+        rows.append({ DetailsHtml::escape(tag.key), DetailsHtml::escape(tag.value.left(300)) });
     html.table({ tr("Key"), tr("Value") }, rows);
 }
 
-QString bindingText(const BindingObservation& o)
+// The metrics worth a glance: the ones every version shares, else the first few.
+QStringList keyMetrics(const RegisteredModelEntry& entry)
 {
-    return o.kind == QLatin1String("alias") ? QStringLiteral("@") + o.binding : o.binding;
-}
-
-// Observed intervals; `modelName` set adds a version column (the whole model's history).
-void historySection(DetailsHtml& html, const ModelDetailsHtml::History& history, const QString& modelName,
-    std::optional<qint64> onlyVersion)
-{
-    html.heading(tr("Alias and stage history (observed by Provenance)"));
-    html.paragraph(muted(tr("MLflow keeps only the current aliases and stages, so this history starts at "
-                            "Provenance's first sync of this store. Each interval runs from the sync that "
-                            "first saw a binding to the last sync that still saw it.")));
-    if (!history) {
-        html.paragraph(muted(tr("Reading the history…")));
-        return;
+    QStringList keys;
+    for (const ModelVersionEntry& v : entry.versions) {
+        for (const VersionMetric& m : v.metrics) {
+            if (!m.modelLinked && !keys.contains(m.key))
+                keys << m.key;
+        }
     }
-    QList<QStringList> rows;
-    for (const BindingObservation& o : *history) {
-        if (onlyVersion && o.version != *onlyVersion)
-            continue;
-        QStringList row { DetailsHtml::escape(bindingText(o)) };
-        if (!onlyVersion)
-            row << versionLink(modelName, o.version);
-        row << timeCell(o.firstSeen) << timeCell(o.lastSeen)
-            << (o.endedSeen ? timeCell(*o.endedSeen) : muted(tr("still held")));
-        rows.append(row);
+    QStringList shared;
+    for (const QString& key : std::as_const(keys)) {
+        if (std::all_of(entry.versions.begin(), entry.versions.end(),
+                [&](const ModelVersionEntry& v) { return v.metric(key).has_value(); }))
+            shared << key;
     }
-    if (rows.isEmpty()) {
-        html.paragraph(muted(tr("No alias or stage has been observed yet.")));
-        return;
-    }
-    QStringList headers { noBreak(tr("Alias or stage")) };
-    if (!onlyVersion)
-        headers << tr("Version");
-    headers << noBreak(tr("First seen")) << noBreak(tr("Last seen")) << tr("Ended");
-    html.table(headers, rows);
+    return (shared.isEmpty() ? keys : shared).mid(0, 3);
 }
 
 void versionsTable(DetailsHtml& html, const RegisteredModelEntry& entry)
 {
     html.heading(tr("Versions (%1)").arg(entry.versions.size()));
+    const QStringList metrics = keyMetrics(entry);
     QList<QStringList> rows;
     for (const ModelVersionEntry& v : entry.versions) {
-        rows.append({ versionLink(entry.model.name, v.version.version), DetailsHtml::escape(stageText(v.version.stage)),
-            DetailsHtml::escape(aliasList(v.aliases)), runHtml(v, false), timeCell(v.version.creationTime) });
+        QStringList row { versionLink(entry.model.name, v.version.version),
+            DetailsHtml::escape(stageText(v.version.stage)), DetailsHtml::escape(aliasList(v.aliases)),
+            runHtml(v, false) };
+        for (const QString& key : metrics) {
+            const auto value = v.metric(key);
+            row << (value ? DetailsHtml::escape(DisplayFormat::metricValue(*value)) : QString());
+        }
+        row << DetailsHtml::escape(v.runUser)
+            << DetailsHtml::escape(DisplayFormat::timestamp(v.version.creationTime).left(16));
+        rows.append(row);
     }
     if (rows.isEmpty())
         html.paragraph(muted(tr("This model has no versions.")));
-    html.table({ tr("Version"), tr("Stage"), tr("Aliases"), noBreak(tr("Source run")), tr("Registered") }, rows);
+    QStringList headers { tr("Version"), tr("Stage"), tr("Aliases"), tr("Source run") };
+    for (const QString& key : metrics)
+        headers << DetailsHtml::escape(key);
+    headers << tr("Trained by") << tr("Registered");
+    html.table(headers, rows);
+}
+
+void lineageRows(DetailsHtml& html, const ModelVersionEntry& v)
+{
+    html.row(tr("Source run"), runHtml(v, true));
+    html.row(tr("Logged model"), producingModelHtml(v));
+    html.textRow(tr("Trained by"), v.runUser);
+    html.textRow(tr("Code"), v.codeSource);
+    html.textRow(tr("Repository"), v.codeRepository);
+    html.textRow(tr("Commit"), v.codeCommit);
+    if (!v.datasets.isEmpty()) {
+        html.heading(tr("Datasets"));
+        QList<QStringList> rows;
+        for (const DatasetInput& d : v.datasets)
+            rows.append({ DetailsHtml::escape(d.dataset.name), DetailsHtml::escape(d.context()),
+                DetailsHtml::escape(d.dataset.digest), DetailsHtml::escape(d.dataset.sourceType) });
+        html.table({ tr("Dataset"), tr("Context"), tr("Digest"), tr("Source") }, rows);
+    }
+    if (!v.metrics.isEmpty()) {
+        html.heading(tr("Metrics"));
+        QList<QStringList> rows;
+        for (const VersionMetric& m : v.metrics)
+            rows.append({ DetailsHtml::escape(m.key), DetailsHtml::escape(DisplayFormat::metricValue(m.value)),
+                DetailsHtml::escape(m.modelLinked
+                        ? m.datasetName + QStringLiteral(" (") + m.datasetDigest + QLatin1Char(')')
+                        : tr("run (latest)")) });
+        html.table({ tr("Metric"), tr("Value"), tr("On") }, rows);
+    }
 }
 
 } // namespace
 
-QString ModelDetailsHtml::model(const RegisteredModelEntry& entry, const History& history)
+QUrl ModelDetailsHtml::loggedModelUrl(const QString& modelId)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("model"));
+    url.setPath(modelId);
+    return url;
+}
+
+QString ModelDetailsHtml::model(const RegisteredModelEntry& entry)
 {
     const RegisteredModel& m = entry.model;
     DetailsHtml html;
@@ -155,14 +172,22 @@ QString ModelDetailsHtml::model(const RegisteredModelEntry& entry, const History
                 + versionLink(m.name, alias.version);
     if (!aliases.isEmpty())
         html.row(tr("Aliases"), aliases.join(QStringLiteral("<br>")));
+    QStringList stages;
+    for (const ModelVersionEntry& v : entry.versions) {
+        if (stageText(v.version.stage) != tr("None"))
+            stages << DetailsHtml::escape(v.version.stage) + QStringLiteral(" → ")
+                    + versionLink(m.name, v.version.version);
+    }
+    if (!stages.isEmpty())
+        html.row(tr("Stages"), stages.join(QStringLiteral("<br>")));
     tagTable(html, m.tags);
     versionsTable(html, entry);
-    historySection(html, history, m.name, std::nullopt);
+    html.paragraph(muted(tr("The History tab shows which versions held each alias and stage as Provenance's syncs "
+                            "observed them; the Trend tab compares a metric across versions.")));
     return html.toHtml();
 }
 
-QString ModelDetailsHtml::version(
-    const RegisteredModelEntry& entry, const ModelVersionEntry& version, const History& history)
+QString ModelDetailsHtml::version(const RegisteredModelEntry& entry, const ModelVersionEntry& version)
 {
     const ModelVersion& v = version.version;
     DetailsHtml html;
@@ -170,21 +195,68 @@ QString ModelDetailsHtml::version(
     html.textRow(tr("Stage"), stageText(v.stage));
     html.textRow(tr("Aliases"), aliasList(version.aliases));
     html.textRow(tr("Description"), v.description);
-    html.row(tr("Source run"), runHtml(version, true));
-    html.row(tr("Logged model"), producingModelHtml(version));
+    html.textRow(tr("Registered"), DisplayFormat::timestamp(v.creationTime));
+    html.textRow(tr("Registered by"), v.userId);
+    html.textRow(tr("Last updated"), DisplayFormat::timestamp(v.lastUpdatedTime));
     html.textRow(tr("Source URI"), v.source);
     html.textRow(tr("Storage location"), v.storageLocation);
     html.textRow(
         tr("Status"), v.statusMessage.isEmpty() ? v.status : v.status + QStringLiteral(" — ") + v.statusMessage);
-    html.textRow(tr("User"), v.userId);
-    html.textRow(tr("Registered"), DisplayFormat::timestamp(v.creationTime));
-    html.textRow(tr("Last updated"), DisplayFormat::timestamp(v.lastUpdatedTime));
     if (v.runLink.startsWith(QLatin1String("http://")) || v.runLink.startsWith(QLatin1String("https://")))
         html.row(tr("Run link"), DetailsHtml::link(QUrl(v.runLink), v.runLink));
-    else
-        html.textRow(tr("Run link"), v.runLink);
-    tagTable(html, v.tags);
-    historySection(html, history, entry.model.name, v.version);
+    KeyValueList tags;
+    bool hasCard = false;
+    for (const KeyValue& tag : v.tags) {
+        if (ModelCardTags::isCardTag(tag.key))
+            hasCard = true; // its fields are on the Model Card tab, not raw JSON here
+        else
+            tags.append(tag);
+    }
+    html.row(
+        tr("Model card"), muted(hasCard ? tr("saved in the store (Model Card tab)") : tr("none in the store yet")));
+    lineageRows(html, version);
+    tagTable(html, tags);
+    return html.toHtml();
+}
+
+QString ModelDetailsHtml::loggedModel(const LoggedModelDetail& d)
+{
+    const LoggedModel& m = d.model;
+    DetailsHtml html;
+    html.heading(tr("Logged model %1").arg(m.name));
+    html.textRow(tr("Id"), m.modelId);
+    if (!m.sourceRunId.isEmpty())
+        html.row(tr("Produced by run"),
+            d.runName.isEmpty() ? DetailsHtml::escape(m.sourceRunId)
+                                : DetailsHtml::link(DetailsHtml::runUrl(m.sourceRunId), d.runName));
+    html.textRow(tr("Experiment"), d.experimentName);
+    html.textRow(tr("Flavors"), m.flavors.join(QStringLiteral(", ")));
+    html.textRow(tr("Logged"), DisplayFormat::timestamp(m.creationTime));
+    html.textRow(tr("Inputs"), ModelCardFacts::describe(ModelCardFacts::parseSignature(m.signatureInputs)));
+    html.textRow(tr("Outputs"), ModelCardFacts::describe(ModelCardFacts::parseSignature(m.signatureOutputs)));
+    QStringList versions;
+    for (const ModelVersionLink& v : d.versions)
+        versions << DetailsHtml::link(
+                        DetailsHtml::versionUrl(v.name, v.version), v.name + tr(" version %1").arg(v.version))
+                + (v.aliases.isEmpty() ? QString() : QStringLiteral(" ") + DetailsHtml::escape(aliasList(v.aliases)));
+    html.row(tr("Registered as"),
+        versions.isEmpty() ? muted(tr("no registered version")) : versions.join(QStringLiteral("<br>")));
+    if (!m.metrics.isEmpty()) {
+        html.heading(tr("Metrics"));
+        QList<QStringList> rows;
+        for (const LoggedModelMetric& metric : m.metrics)
+            rows.append(
+                { DetailsHtml::escape(metric.key), DetailsHtml::escape(DisplayFormat::metricValue(metric.value)),
+                    DetailsHtml::escape(metric.datasetName), DetailsHtml::escape(metric.datasetDigest) });
+        html.table({ tr("Metric"), tr("Value"), tr("Dataset"), tr("Digest") }, rows);
+    }
+    if (!m.params.isEmpty()) {
+        html.heading(tr("Parameters"));
+        QList<QStringList> rows;
+        for (const KeyValue& p : m.params)
+            rows.append({ DetailsHtml::escape(p.key), DetailsHtml::escape(p.value.left(300)) });
+        html.table({ tr("Parameter"), tr("Value") }, rows);
+    }
     return html.toHtml();
 }
 

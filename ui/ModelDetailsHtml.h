@@ -1,27 +1,27 @@
 #pragma once
 
+#include "query/LoggedModelQuery.h"
 #include "query/RegistryQuery.h"
 
-#include <QList>
 #include <QString>
-
-#include <optional>
+#include <QUrl>
 
 namespace prov {
 
-// The Models page's details pane as HTML: a registered model (aliases, tags, versions, the
-// alias/stage history Provenance observed) or one version (stage, lineage to its run and
-// logged model, tags, history). Store text is escaped; links use DetailsHtml's schemes.
-// `history` is empty while the observations are still being read.
+// The Registry page's Overview as HTML: a registered model (description, tags, aliases,
+// stages, its versions with their runs and key metrics), one version (stage, aliases, the run,
+// logged model, code and datasets it came from, key metrics, who registered it and when, tags)
+// or one logged model (its run, signature, parameters, metrics, the versions made from it).
+// Store text is escaped; links use DetailsHtml's schemes (run:, version:, model:).
 class ModelDetailsHtml
 {
 public:
-    using History = std::optional<QList<BindingObservation>>;
-
-    static QString model(const RegisteredModelEntry& entry, const History& history);
-    static QString version(const RegisteredModelEntry& entry, const ModelVersionEntry& version, const History& history);
+    static QString model(const RegisteredModelEntry& entry);
+    static QString version(const RegisteredModelEntry& entry, const ModelVersionEntry& version);
+    static QString loggedModel(const LoggedModelDetail& detail);
     static QString emptyRegistry();
     static QString loadError(const QString& message);
+    static QUrl loggedModelUrl(const QString& modelId);
 };
 
 } // namespace prov

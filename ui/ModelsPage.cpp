@@ -1,10 +1,13 @@
 #include "ModelsPage.h"
 #include "ui_ModelsPage.h"
 
+#include "BindingHistoryPanel.h"
 #include "EmptyStateOverlay.h"
+#include "ModelCardPanel.h"
 #include "ModelDetailsHtml.h"
 #include "RegistrySortFilterProxy.h"
 #include "StoreSession.h"
+#include "VersionTrendPanel.h"
 #include "itemmodels/RegistryTreeModel.h"
 
 #include <QAction>
@@ -21,12 +24,19 @@ ModelsPage::ModelsPage(StoreSession* session, QWidget* parent)
     , m_session(session)
     , m_model(new RegistryTreeModel(this))
     , m_proxy(new RegistrySortFilterProxy(this))
+    , m_history(new BindingHistoryPanel(session, this))
+    , m_trend(new VersionTrendPanel(this))
+    , m_card(new ModelCardPanel(session, this))
 {
     m_ui->setupUi(this);
+    m_ui->detailTabs->addTab(m_history, tr("H&istory"));
+    m_ui->detailTabs->addTab(m_trend, tr("&Trend"));
+    m_ui->detailTabs->addTab(m_card, tr("Model &Card"));
     setupTree();
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
-    m_ui->splitter->setSizes({ 560, 540 });
+    // The tabs beside the tree (timeline, card editor and preview) need the room.
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setSizes({ 430, 670 });
 
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &ModelsPage::onFilterChanged);
     connect(m_ui->detailsBrowser, &QTextBrowser::anchorClicked, this, &ModelsPage::onAnchorClicked);
@@ -34,6 +44,9 @@ ModelsPage::ModelsPage(StoreSession* session, QWidget* parent)
     connect(m_session, &StoreSession::cacheChanged, this, &ModelsPage::reload);
     connect(m_session, &StoreSession::syncStarted, this, &ModelsPage::updateEmptyState);
     connect(m_session, &StoreSession::syncFailed, this, &ModelsPage::updateEmptyState);
+    connect(m_history, &BindingHistoryPanel::versionActivated, this, &ModelsPage::showVersion);
+    connect(m_trend, &VersionTrendPanel::versionActivated, this, &ModelsPage::showVersion);
+    connect(m_card, &ModelCardPanel::finished, this, &ModelsPage::statusMessage);
 
     showDetails();
     updateEmptyState();
@@ -68,9 +81,14 @@ void ModelsPage::setupTree()
     }
     m_emptyState = new EmptyStateOverlay(tree->viewport());
     m_detailsEmptyState = new EmptyStateOverlay(m_ui->detailsBrowser->viewport());
-    connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModelsPage::showDetails);
+    connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModelsPage::onSelectionChanged);
     connect(tree, &QTreeView::collapsed, this, &ModelsPage::onCollapsed);
     connect(tree, &QTreeView::expanded, this, &ModelsPage::onExpanded);
+}
+
+void ModelsPage::showTab(Tab tab)
+{
+    m_ui->detailTabs->setCurrentIndex(static_cast<int>(tab));
 }
 
 void ModelsPage::focusFilter()
@@ -94,11 +112,12 @@ void ModelsPage::onStoreChanged()
     m_loaded = false;
     m_loadError.clear();
     m_pending.reset();
-    m_history.clear();
-    m_historyLoaded = false;
+    m_loggedModel.reset();
+    m_panelModel.clear();
     m_collapsed.clear();
     m_model->setModels({});
     showDetails();
+    updatePanels();
     updateEmptyState();
 }
 
@@ -124,37 +143,43 @@ void ModelsPage::onModelsLoaded(const Result<QList<RegisteredModelEntry>>& resul
     if (!keep || !select(*keep))
         showDetails();
     updateEmptyState();
-
-    QStringList names;
-    for (const RegisteredModelEntry& entry : m_model->models())
-        names << entry.model.name;
-    loadHistory(names);
+    m_panelModel.clear(); // new data: the History and Trend tabs read again
+    updatePanels();
 }
 
-void ModelsPage::loadHistory(const QStringList& modelNames)
+void ModelsPage::onSelectionChanged()
 {
-    m_session->queries()->run<HistoryByModel>(
-        QStringLiteral("models-history"),
-        [modelNames](const CacheReader& cache) -> Result<HistoryByModel> {
-            const RegistryQuery query(cache.database());
-            HistoryByModel history;
-            for (const QString& name : modelNames) {
-                auto observations = query.bindingHistory(name);
-                if (!observations)
-                    return observations.error();
-                history.insert(name, *observations);
-            }
-            return history;
-        },
-        this, [this](const Result<HistoryByModel>& result) { onHistoryLoaded(result); });
-}
-
-void ModelsPage::onHistoryLoaded(const Result<HistoryByModel>& result)
-{
-    // Without history the pane still shows everything else; a failed read is not worth a dialog.
-    m_history = result ? *result : HistoryByModel();
-    m_historyLoaded = true;
+    m_loggedModel.reset();
     showDetails();
+    updatePanels();
+}
+
+void ModelsPage::updatePanels()
+{
+    const QModelIndex source = m_proxy->mapToSource(m_ui->modelTree->currentIndex());
+    const RegisteredModelEntry* model = m_model->modelAt(source);
+    const ModelVersionEntry* version = m_model->versionAt(source);
+    const QString name = model ? model->model.name : QString();
+    if (name != m_panelModel || name.isEmpty()) {
+        m_panelModel = name;
+        m_history->showModel(name);
+    }
+    m_trend->showModel(model);
+    m_card->showVersion(name, version ? version->version.version : 0);
+}
+
+void ModelsPage::showLoggedModel(const QString& modelId)
+{
+    m_session->queries()->run<LoggedModelDetail>(
+        QStringLiteral("logged-model"),
+        [modelId](const CacheReader& cache) { return LoggedModelQuery(cache.database()).load(modelId); }, this,
+        [this](const Result<LoggedModelDetail>& detail) {
+            if (!detail)
+                return;
+            m_loggedModel = *detail;
+            m_ui->detailTabs->setCurrentWidget(m_ui->overviewTab);
+            showDetails();
+        });
 }
 
 void ModelsPage::onFilterChanged(const QString& text)
@@ -169,6 +194,8 @@ void ModelsPage::onAnchorClicked(const QUrl& url)
     const QString scheme = url.scheme();
     if (scheme == QLatin1String("run")) {
         Q_EMIT runActivated(url.path(QUrl::FullyDecoded));
+    } else if (scheme == QLatin1String("model")) {
+        showLoggedModel(url.path(QUrl::FullyDecoded));
     } else if (scheme == QLatin1String("version")) {
         const QString path = url.path(QUrl::FullyDecoded);
         const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
@@ -217,6 +244,7 @@ bool ModelsPage::select(const Selection& selection)
         tree->expand(index.parent());
     tree->setCurrentIndex(index);
     tree->scrollTo(index);
+    m_loggedModel.reset();
     showDetails();
     return true;
 }
@@ -235,26 +263,27 @@ void ModelsPage::showDetails()
     const QModelIndex source = m_proxy->mapToSource(m_ui->modelTree->currentIndex());
     const RegisteredModelEntry* model = m_model->modelAt(source);
     const ModelVersionEntry* version = m_model->versionAt(source);
-    ModelDetailsHtml::History history;
-    if (model && m_historyLoaded)
-        history = m_history.value(model->model.name);
 
     QString html;
+    QString key;
     if (!m_loadError.isEmpty())
         html = ModelDetailsHtml::loadError(m_loadError);
     else if (m_loaded && m_model->rowCount() == 0)
         html = ModelDetailsHtml::emptyRegistry();
+    else if (m_loggedModel)
+        html = ModelDetailsHtml::loggedModel(*m_loggedModel);
     else if (version)
-        html = ModelDetailsHtml::version(*model, *version, history);
+        html = ModelDetailsHtml::version(*model, *version);
     else if (model)
-        html = ModelDetailsHtml::model(*model, history);
+        html = ModelDetailsHtml::model(*model);
     m_detailsEmptyState->setMessage(html.isEmpty() && m_loaded ? tr("Select a model or version") : QString());
 
     // Re-showing the same item (new history, a reload) keeps the reader's place.
     QTextBrowser* browser = m_ui->detailsBrowser;
-    const QString key = model
-        ? model->model.name + QLatin1Char('/') + QString::number(version ? version->version.version : -1)
-        : QString();
+    if (m_loggedModel)
+        key = QStringLiteral("model:") + m_loggedModel->model.modelId;
+    else if (model)
+        key = model->model.name + QLatin1Char('/') + QString::number(version ? version->version.version : -1);
     const int scroll = key == m_detailsKey ? browser->verticalScrollBar()->value() : 0;
     browser->setHtml(html);
     m_detailsKey = key;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "query/LoggedModelQuery.h"
 #include "query/RegistryQuery.h"
 
 #include <QHash>
@@ -18,15 +19,21 @@ namespace Ui {
 class ModelsPage;
 }
 
+class BindingHistoryPanel;
 class EmptyStateOverlay;
+class ModelCardPanel;
 class RegistrySortFilterProxy;
+class VersionTrendPanel;
 class RegistryTreeModel;
 class StoreSession;
 
-// The Models page: registered models and their versions in a filterable tree, and the
-// selected model's or version's details (lineage links, tags, the alias/stage history that
-// Provenance observed). Reads the cache off the GUI thread whenever the session says it
-// changed, keeping the selection; run links leave the page through runActivated().
+// The Registry page: registered models and their versions in a filterable tree, and beside it
+// the selection's Overview (description, tags, aliases, stages; for a version its run, logged
+// model, code, datasets, metrics, who and when; logged models too, so version, run and logged
+// model link both ways), its History (the alias and stage timeline Provenance observed), a
+// metric's Trend across versions, and the version's Model card. Reads the cache and journal
+// as jobs whenever the session says they changed, keeping the selection; run links leave the
+// page through runActivated().
 class ModelsPage : public QWidget
 {
     Q_OBJECT
@@ -35,19 +42,27 @@ public:
     explicit ModelsPage(StoreSession* session, QWidget* parent = nullptr);
     ~ModelsPage() override;
 
+    enum class Tab { Overview, History, Trend, Card };
+
     // Ctrl+F belongs to the main window, which calls this when this page is shown.
     void focusFilter();
+    void showTab(Tab tab);
+    BindingHistoryPanel* historyPanel() const { return m_history; }
+    VersionTrendPanel* trendPanel() const { return m_trend; }
+    ModelCardPanel* cardPanel() const { return m_card; }
 
 public Q_SLOTS:
     // Selects and scrolls to a version (or waits for it when the registry is still loading).
     void showVersion(const QString& modelName, qint64 version);
+    // Shows a logged model's details (its run and the versions registered from it).
+    void showLoggedModel(const QString& modelId);
 
 Q_SIGNALS:
     void runActivated(const QString& runId);
+    // A save or export of a model card finished: a sentence for the status bar.
+    void statusMessage(const QString& message, bool ok);
 
 private:
-    using HistoryByModel = QHash<QString, QList<BindingObservation>>;
-
     struct Selection
     {
         QString modelName;
@@ -58,8 +73,8 @@ private:
     void onStoreChanged();
     void reload();
     void onModelsLoaded(const Result<QList<RegisteredModelEntry>>& result);
-    void loadHistory(const QStringList& modelNames);
-    void onHistoryLoaded(const Result<HistoryByModel>& result);
+    void onSelectionChanged();
+    void updatePanels();
     void onFilterChanged(const QString& text);
     void onAnchorClicked(const QUrl& url);
     void onCollapsed(const QModelIndex& index);
@@ -76,8 +91,11 @@ private:
     RegistrySortFilterProxy* m_proxy;
     EmptyStateOverlay* m_emptyState;
     EmptyStateOverlay* m_detailsEmptyState;
-    HistoryByModel m_history;
-    bool m_historyLoaded = false;
+    BindingHistoryPanel* m_history;
+    VersionTrendPanel* m_trend;
+    ModelCardPanel* m_card;
+    std::optional<LoggedModelDetail> m_loggedModel; // shown instead of the selection
+    QString m_panelModel; // the model the History and Trend tabs show
     bool m_loaded = false;
     QString m_loadError;
     std::optional<Selection> m_pending; // asked for before the registry was loaded

@@ -248,6 +248,8 @@ void RunDetailsPanel::openLink(const QUrl& url)
         const QString path = url.path();
         const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
         Q_EMIT versionActivated(path.left(slash), path.mid(slash + 1).toLongLong());
+    } else if (url.scheme() == QLatin1String("model")) {
+        Q_EMIT loggedModelActivated(url.path());
     }
 }
 

@@ -43,6 +43,7 @@ public:
 Q_SIGNALS:
     void runActivated(const QString& runId);
     void versionActivated(const QString& modelName, qint64 version);
+    void loggedModelActivated(const QString& modelId);
     // Emitted when a run's details are on screen (tests and status messages use it).
     void runShown(const QString& runId);
 

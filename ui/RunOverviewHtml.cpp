@@ -104,9 +104,12 @@ void addModels(DetailsHtml& html, const RunDetail& d)
         const QString flavors = m.flavors.isEmpty()
             ? QString()
             : QStringLiteral(" — ") + DetailsHtml::escape(m.flavors.join(QStringLiteral(", ")));
+        QUrl url; // model:<id>, opened on the Registry page
+        url.setScheme(QStringLiteral("model"));
+        url.setPath(m.modelId);
         html.row(QObject::tr("Logged model"),
-            QStringLiteral("<b>") + DetailsHtml::escape(m.name) + QStringLiteral("</b> <tt>")
-                + DetailsHtml::escape(m.modelId) + QStringLiteral("</tt>") + flavors);
+            QStringLiteral("<b>") + DetailsHtml::escape(m.name) + QStringLiteral("</b> ")
+                + DetailsHtml::link(url, m.modelId) + flavors);
     }
     for (const ModelVersionLink& v : d.modelVersions) {
         QString text = DetailsHtml::link(

@@ -65,6 +65,7 @@ RunsPage::RunsPage(StoreSession* session, QWidget* parent)
     connect(m_ui->columnsButton, &QToolButton::clicked, this, &RunsPage::chooseColumns);
     connect(m_details, &RunDetailsPanel::runActivated, this, &RunsPage::selectRun);
     connect(m_details, &RunDetailsPanel::versionActivated, this, &RunsPage::versionActivated);
+    connect(m_details, &RunDetailsPanel::loggedModelActivated, this, &RunsPage::loggedModelActivated);
     m_ui->filterEdit->installEventFilter(this);
 }
 

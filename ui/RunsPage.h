@@ -62,6 +62,7 @@ protected:
 
 Q_SIGNALS:
     void versionActivated(const QString& modelName, qint64 version);
+    void loggedModelActivated(const QString& modelId);
     void columnChoiceChanged(const prov::RunColumnChoice& choice);
     void showDeletedChanged(bool show);
     // The table shows a new set of runs (count after filtering).

@@ -1,6 +1,10 @@
 #include "StoreSession.h"
 
 #include "cache/CacheLocator.h"
+#include "journal/CacheHistoryImport.h"
+#include "journal/JournalDatabase.h"
+#include "journal/JournalLocator.h"
+#include "sync/CacheUpgrade.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,7 +16,10 @@ StoreSession::StoreSession(SessionOptions options, QObject* parent)
     , m_options(std::move(options))
     , m_sync(m_jobs)
     , m_queries(m_jobs)
+    , m_writeBacks(m_jobs)
 {
+    // What a sync read back may now include what was just written.
+    connect(&m_writeBacks, &WriteBackQueue::written, this, &StoreSession::syncNow);
     connect(&m_sync, &SyncJob::progressChanged, this, &StoreSession::syncProgress);
     connect(&m_sync, &SyncJob::succeeded, this, &StoreSession::onSyncSucceeded);
     connect(&m_sync, &SyncJob::failed, this, &StoreSession::onSyncFailed);
@@ -29,7 +36,10 @@ void StoreSession::open(const StoreLocation& location)
 {
     m_location = location;
     m_cachePath = CacheLocator::databasePath(m_options.cacheFolder, location);
+    m_journalPath = m_options.journalFolder.isEmpty() ? QString()
+                                                      : JournalLocator::databasePath(m_options.journalFolder, location);
     m_queries.setCachePath(m_cachePath);
+    m_writeBacks.setStore(location, m_journalPath);
     m_hasCache = QFileInfo::exists(m_cachePath);
     m_offline = !location.exists();
     m_info = CacheInfo();
@@ -52,6 +62,8 @@ void StoreSession::close()
     m_syncAgain = false;
     m_location.reset();
     m_cachePath.clear();
+    m_journalPath.clear();
+    m_writeBacks.setStore(std::nullopt, {});
     m_hasCache = false;
     m_info = CacheInfo();
     Q_EMIT storeChanged();
@@ -74,6 +86,7 @@ void StoreSession::startSync()
     if (!m_location)
         return;
     if (!m_location->exists()) {
+        upgradeOfflineCache();
         m_offline = true;
         Q_EMIT syncFailed(makeError(ErrorCode::NotFound,
             m_hasCache ? tr("The store is not reachable; showing cached data.")
@@ -82,7 +95,7 @@ void StoreSession::startSync()
         Q_EMIT infoChanged();
         return;
     }
-    if (m_sync.start(*m_location, m_cachePath))
+    if (m_sync.start(*m_location, m_cachePath, m_journalPath))
         Q_EMIT syncStarted();
 }
 
@@ -94,6 +107,8 @@ Status StoreSession::clearCache()
         m_sync.cancel();
         return makeError(ErrorCode::InvalidArgument, tr("A sync is running; wait for it to stop and try again."));
     }
+    if (Status s = moveHistoryOut(); !s)
+        return s;
     for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
         QFile file(m_cachePath + suffix);
         if (file.exists() && !file.remove())
@@ -119,6 +134,47 @@ void StoreSession::onSyncSucceeded(const SyncSummary& summary)
     Q_EMIT syncFinished(summary);
     Q_EMIT cacheChanged();
     refreshInfo();
+    m_writeBacks.push(); // the store was reached: queued write-backs go now
+}
+
+void StoreSession::upgradeOfflineCache()
+{
+    // Readers refuse a cache of an older schema, and no sync will migrate it while the store is
+    // out of reach: migrate it without the store, then show it.
+    if (!m_hasCache)
+        return;
+    m_jobs.run<bool>(
+        QStringLiteral("cache:upgrade"),
+        [cache = m_cachePath, journal = m_journalPath](JobContext&) -> Result<bool> {
+            if (CacheReader::open(cache))
+                return false; // readable as it is
+            if (Status s = CacheUpgrade::run(cache, journal); !s)
+                return s.error();
+            return true;
+        },
+        this,
+        [this](const Result<bool>& upgraded) {
+            if (upgraded && *upgraded && m_hasCache) {
+                Q_EMIT cacheChanged();
+                refreshInfo();
+            }
+        });
+}
+
+Status StoreSession::moveHistoryOut()
+{
+    // A cache no sync has upgraded yet may still hold the alias and stage history of the
+    // time before the journal; it moves to the journal before the file goes. A one-off read
+    // of one small table, so it runs here rather than as a job.
+    if (m_journalPath.isEmpty())
+        return {};
+    auto journal = JournalDatabase::open(m_journalPath, JournalDatabase::Access::Write);
+    if (!journal)
+        return journal.error();
+    auto moved = CacheHistoryImport::runOnFile(m_cachePath, *journal);
+    if (!moved)
+        return moved.error();
+    return {};
 }
 
 void StoreSession::onSyncFailed(const Error& error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "WriteBackQueue.h"
 #include "core/Result.h"
 #include "jobs/JobRunner.h"
 #include "query/CacheInfo.h"
@@ -17,6 +18,7 @@ namespace prov {
 struct SessionOptions
 {
     QString cacheFolder; // where per-store caches live
+    QString journalFolder {}; // where per-store journals live; empty: no journal (nothing recorded)
 };
 
 // The store the window shows: its location, its cache, the sync that keeps the cache
@@ -46,6 +48,10 @@ public:
     bool isOpen() const { return m_location.has_value(); }
     const std::optional<StoreLocation>& location() const { return m_location; }
     const QString& cachePath() const { return m_cachePath; }
+    // The store's journal (alias and stage history, card drafts, queued write-backs); empty
+    // without a journal folder.
+    const QString& journalPath() const { return m_journalPath; }
+    WriteBackQueue* writeBacks() { return &m_writeBacks; }
     bool hasCache() const { return m_hasCache; }
     bool isSyncing() const { return m_sync.isRunning(); }
     // The store could not be reached at the last attempt: the cache is all there is.
@@ -69,10 +75,13 @@ private:
     void onSyncFailed(const Error& error);
     void refreshInfo();
     void startSync();
+    Status moveHistoryOut();
+    void upgradeOfflineCache();
 
     SessionOptions m_options;
     std::optional<StoreLocation> m_location;
     QString m_cachePath;
+    QString m_journalPath;
     bool m_hasCache = false;
     bool m_offline = false;
     bool m_syncAgain = false; // a store switch or clear arrived while a sync was running
@@ -80,6 +89,7 @@ private:
     JobRunner m_jobs; // first in, last out: it waits for the jobs the others started
     SyncJob m_sync;
     CacheQueryRunner m_queries;
+    WriteBackQueue m_writeBacks;
 };
 
 } // namespace prov

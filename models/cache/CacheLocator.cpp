@@ -17,6 +17,11 @@ QString CacheLocator::defaultCacheFolder()
 
 QString CacheLocator::databasePath(const QString& cacheFolder, const StoreLocation& store)
 {
+    return QDir(cacheFolder).filePath(QStringLiteral("stores/") + fileStem(store) + QStringLiteral(".sqlite"));
+}
+
+QString CacheLocator::fileStem(const StoreLocation& store)
+{
     const QByteArray hash = QCryptographicHash::hash(store.uri.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     QString slug;
     for (const QChar c : QFileInfo(store.path).fileName()) {
@@ -26,9 +31,7 @@ QString CacheLocator::databasePath(const QString& cacheFolder, const StoreLocati
     }
     if (slug.isEmpty())
         slug = QStringLiteral("store");
-    return QDir(cacheFolder)
-        .filePath(QStringLiteral("stores/") + slug + QLatin1Char('-') + QString::fromLatin1(hash)
-            + QStringLiteral(".sqlite"));
+    return slug + QLatin1Char('-') + QString::fromLatin1(hash);
 }
 
 } // namespace prov

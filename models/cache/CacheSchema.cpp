@@ -179,7 +179,17 @@ CREATE TABLE issues (
 CREATE INDEX issues_by_run ON issues (run_id) WHERE run_id IS NOT NULL;
 )SQL";
 
-const char* const migrations[] = { migrationTo1 };
+// Version 2: the alias and stage history moves to the journal, which clearing the cache does
+// not delete. The table is renamed rather than dropped, so that its rows leave the cache only
+// once the journal holds them (CacheHistoryImport drops it then). Logged models gain their
+// MLflow signature (the JSON strings of MLmodel's signature.inputs / .outputs), for model cards.
+const char* const migrationTo2 = R"SQL(
+ALTER TABLE binding_observations RENAME TO legacy_binding_observations;
+ALTER TABLE logged_models ADD COLUMN signature_inputs TEXT;
+ALTER TABLE logged_models ADD COLUMN signature_outputs TEXT;
+)SQL";
+
+const char* const migrations[] = { migrationTo1, migrationTo2 };
 
 } // namespace
 

@@ -13,11 +13,13 @@ class SqliteDatabase;
 // Conventions every reader of the cache relies on:
 //  - times are ms since the Unix epoch; NULL when unknown;
 //  - latest_metrics.value is NULL for NaN (SQLite cannot store NaN), +/-inf are stored as such;
-//  - metric_histories.points is a MetricHistoryCodec blob: one indexed read per run x metric.
+//  - metric_histories.points is a MetricHistoryCodec blob: one indexed read per run x metric;
+//  - nothing here is kept only here: what cannot be re-read from the store (alias and stage
+//    history, card drafts, queued writes) lives in the store's journal (journal/).
 class CacheSchema
 {
 public:
-    static constexpr int CurrentVersion = 1;
+    static constexpr int CurrentVersion = 2;
 
     // Brings `db` to CurrentVersion; fails with Unsupported if it is newer.
     static Status migrate(const SqliteDatabase& db);

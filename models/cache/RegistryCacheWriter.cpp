@@ -6,28 +6,9 @@
 #include <QVariant>
 
 #include <cmath>
-#include <set>
-#include <tuple>
 
 namespace prov {
 namespace {
-
-// (model name, kind, binding, version): one alias or stage binding of a version.
-using Binding = std::tuple<QString, QString, QString, qint64>;
-
-std::set<Binding> bindingsOf(const QList<RegisteredModel>& models)
-{
-    std::set<Binding> bindings;
-    for (const RegisteredModel& model : models) {
-        for (const ModelAlias& alias : model.aliases)
-            bindings.insert({ model.name, QStringLiteral("alias"), alias.alias, alias.version });
-        for (const ModelVersion& version : model.versions) {
-            if (!version.stage.isEmpty() && version.stage != QLatin1String("None"))
-                bindings.insert({ model.name, QStringLiteral("stage"), version.stage, version.version });
-        }
-    }
-    return bindings;
-}
 
 QString originName(LoggedModel::Origin origin)
 {
@@ -77,7 +58,7 @@ RegistryCacheWriter::RegistryCacheWriter(const SqliteDatabase& db)
     : m_db(db)
 { }
 
-Status RegistryCacheWriter::replaceRegistry(const QList<RegisteredModel>& models, qint64 observedAt)
+Status RegistryCacheWriter::replaceRegistry(const QList<RegisteredModel>& models)
 {
     if (Status s = clearRegistry(); !s)
         return s;
@@ -89,7 +70,7 @@ Status RegistryCacheWriter::replaceRegistry(const QList<RegisteredModel>& models
                 return s;
         }
     }
-    return observeBindings(models, observedAt);
+    return {};
 }
 
 Status RegistryCacheWriter::clearRegistry()
@@ -161,45 +142,6 @@ Status RegistryCacheWriter::insertVersion(const ModelVersion& v)
         tagRows);
 }
 
-Status RegistryCacheWriter::observeBindings(const QList<RegisteredModel>& models, qint64 observedAt)
-{
-    std::set<Binding> current = bindingsOf(models);
-    auto open = m_db.prepare(
-        QStringLiteral("SELECT id, name, kind, binding, version FROM binding_observations WHERE ended_seen IS NULL"));
-    auto extend = m_db.prepare(QStringLiteral("UPDATE binding_observations SET last_seen = ?2 WHERE id = ?1"));
-    auto close = m_db.prepare(QStringLiteral("UPDATE binding_observations SET ended_seen = ?2 WHERE id = ?1"));
-    auto insert = m_db.prepare(QStringLiteral("INSERT INTO binding_observations (name, kind, binding, version, "
-                                              "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"));
-    for (const Result<SqliteStatement>* stmt : { &open, &extend, &close, &insert }) {
-        if (!*stmt)
-            return stmt->error();
-    }
-    QList<std::pair<qint64, bool>> updates; // (row id, still bound)
-    while (open->step()) {
-        const Binding binding { open->text(1), open->text(2), open->text(3), open->int64(4) };
-        updates.append({ open->int64(0), current.erase(binding) > 0 });
-    }
-    if (!open->lastStatus())
-        return open->lastStatus();
-    for (const auto& [id, stillBound] : std::as_const(updates)) {
-        SqliteStatement& stmt = stillBound ? *extend : *close;
-        stmt.bind(1, id);
-        stmt.bind(2, observedAt);
-        if (Status s = stmt.exec(); !s)
-            return s;
-    }
-    for (const Binding& b : std::as_const(current)) {
-        insert->bind(1, std::get<0>(b));
-        insert->bind(2, std::get<1>(b));
-        insert->bind(3, std::get<2>(b));
-        insert->bind(4, std::get<3>(b));
-        insert->bind(5, observedAt);
-        if (Status s = insert->exec(); !s)
-            return s;
-    }
-    return {};
-}
-
 Status RegistryCacheWriter::replaceLoggedModels(
     const QString& experimentId, LoggedModel::Origin origin, const QList<LoggedModel>& models)
 {
@@ -250,8 +192,8 @@ Status RegistryCacheWriter::insertLoggedModel(const LoggedModel& m)
 {
     auto stmt = m_db.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO logged_models (model_id, experiment_id, name, source_run_id, artifact_location,"
-        " artifact_path, status, model_type, creation_time, last_updated_time, flavors, origin)"
-        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"));
+        " artifact_path, status, model_type, creation_time, last_updated_time, flavors, origin, signature_inputs,"
+        " signature_outputs) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, m.modelId);
@@ -266,6 +208,8 @@ Status RegistryCacheWriter::insertLoggedModel(const LoggedModel& m)
     stmt->bind(10, m.lastUpdatedTime);
     stmt->bind(11, m.flavors.join(QLatin1Char(',')));
     stmt->bind(12, originName(m.origin));
+    bindOptional(*stmt, 13, m.signatureInputs);
+    bindOptional(*stmt, 14, m.signatureOutputs);
     if (Status s = stmt->exec(); !s)
         return s;
     QList<QVariantList> params, tags;

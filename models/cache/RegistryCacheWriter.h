@@ -10,16 +10,15 @@ namespace prov {
 
 class SqliteDatabase;
 
-// Writes the model registry and logged models into the cache, and keeps Provenance's own
-// history of alias and stage bindings: each call to replaceRegistry is one observation at
-// `observedAt`; bindings still present extend their open interval, vanished ones are closed,
-// new ones are opened. Runs inside the caller's transaction.
+// Writes the model registry and logged models into the cache, replacing what an earlier sync
+// wrote. (The history of alias and stage bindings is the journal's: BindingRecorder.) Runs
+// inside the caller's transaction.
 class RegistryCacheWriter
 {
 public:
     explicit RegistryCacheWriter(const SqliteDatabase& db);
 
-    Status replaceRegistry(const QList<RegisteredModel>& models, qint64 observedAt);
+    Status replaceRegistry(const QList<RegisteredModel>& models);
     // Replaces the logged models of one experiment that came from `origin`.
     Status replaceLoggedModels(
         const QString& experimentId, LoggedModel::Origin origin, const QList<LoggedModel>& models);
@@ -30,7 +29,6 @@ private:
     Status clearRegistry();
     Status insertModel(const RegisteredModel& model);
     Status insertVersion(const ModelVersion& version);
-    Status observeBindings(const QList<RegisteredModel>& models, qint64 observedAt);
     Status insertLoggedModel(const LoggedModel& model);
 
     const SqliteDatabase& m_db;

@@ -41,6 +41,9 @@ LoggedModel modelFrom(const RunRecord& run, const QJsonObject& entry, const QStr
     model.lastUpdatedTime = model.creationTime;
     model.flavors = entry.value(QLatin1String("flavors")).toObject().keys();
     std::sort(model.flavors.begin(), model.flavors.end());
+    const QJsonObject signature = entry.value(QLatin1String("signature")).toObject();
+    model.signatureInputs = signature.value(QLatin1String("inputs")).toString();
+    model.signatureOutputs = signature.value(QLatin1String("outputs")).toString();
     const QString uuid = entry.value(QLatin1String("model_uuid")).toString();
     if (!uuid.isEmpty())
         model.tags.append({ QStringLiteral("mlflow.model_uuid"), uuid });

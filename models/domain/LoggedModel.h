@@ -40,6 +40,10 @@ struct LoggedModel
     std::optional<qint64> creationTime;
     std::optional<qint64> lastUpdatedTime;
     QStringList flavors;
+    // MLmodel's signature.inputs / signature.outputs: MLflow's JSON column specs, verbatim;
+    // empty when the model was logged without a signature or its MLmodel is not at hand.
+    QString signatureInputs;
+    QString signatureOutputs;
     KeyValueList params;
     KeyValueList tags;
     QList<LoggedModelMetric> metrics;

@@ -1,6 +1,7 @@
 #include "query/RegistryQuery.h"
 
 #include "core/SqliteDatabase.h"
+#include "query/VersionFactsLoader.h"
 
 namespace prov {
 namespace {
@@ -112,25 +113,20 @@ Status RegistryQuery::loadVersions(RegisteredModelEntry& entry) const
             return tags.error();
         e.version.tags = *tags;
     }
-    return {};
+    return VersionFactsLoader(m_db).load(entry.model.name, entry.versions);
 }
 
-Result<QList<BindingObservation>> RegistryQuery::bindingHistory(const QString& modelName) const
+std::optional<double> ModelVersionEntry::metric(const QString& key) const
 {
-    auto stmt = m_db.prepare(QStringLiteral(
-        "SELECT name, kind, binding, version, first_seen, last_seen, ended_seen, how FROM binding_observations"
-        " WHERE name = ?1 ORDER BY first_seen, kind, binding, version"));
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, modelName);
-    QList<BindingObservation> list;
-    while (stmt->step()) {
-        list.append({ stmt->text(0), stmt->text(1), stmt->text(2), stmt->int64(3), stmt->int64(4), stmt->int64(5),
-            stmt->optionalInt64(6), stmt->text(7) });
+    for (const VersionMetric& m : metrics) {
+        if (m.key == key && !m.modelLinked)
+            return m.value;
     }
-    if (!stmt->lastStatus())
-        return stmt->lastStatus().error();
-    return list;
+    for (const VersionMetric& m : metrics) {
+        if (m.key == key)
+            return m.value;
+    }
+    return std::nullopt;
 }
 
 } // namespace prov

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Dataset.h"
 #include "domain/RegisteredModel.h"
 
 #include <QList>
@@ -12,8 +13,19 @@ namespace prov {
 
 class SqliteDatabase;
 
-// A model version with what the Models page shows beside it: its aliases, and the run and
-// logged model it came from when those are in the cache.
+// A metric of the run or logged model a version came from: the run's latest value, or a
+// value linked to the logged model (MLflow 3), possibly evaluated on a dataset.
+struct VersionMetric
+{
+    QString key;
+    double value = 0.0;
+    QString datasetName; // model-linked metrics evaluated on a dataset
+    QString datasetDigest;
+    bool modelLinked = false;
+};
+
+// A model version with what the Registry page shows beside it: its aliases, and the run,
+// logged model, code and data it came from when those are in the cache.
 struct ModelVersionEntry
 {
     ModelVersion version;
@@ -21,6 +33,16 @@ struct ModelVersionEntry
     QString runName; // empty when the run is not in the cache
     QString experimentId;
     QString loggedModelName; // empty when the producing model is not in the cache
+    QString runUser; // mlflow.user of the run (who trained it)
+    QString codeCommit; // mlflow.source.git.commit
+    QString codeRepository; // mlflow.source.git.repoURL
+    QString codeSource; // mlflow.source.name
+    QList<DatasetInput> datasets; // the run's dataset inputs, with digests
+    QList<VersionMetric> metrics; // by key; model-linked ones after the run's own
+
+    // The value to compare versions by: the run's latest value of `key`, else the first
+    // model-linked one.
+    std::optional<double> metric(const QString& key) const;
 };
 
 struct RegisteredModelEntry
@@ -29,27 +51,13 @@ struct RegisteredModelEntry
     QList<ModelVersionEntry> versions;
 };
 
-// One interval during which a version held an alias or stage, as observed by syncs.
-struct BindingObservation
-{
-    QString modelName;
-    QString kind; // alias | stage
-    QString binding; // "champion", "Production", ...
-    qint64 version = 0;
-    qint64 firstSeen = 0;
-    qint64 lastSeen = 0;
-    std::optional<qint64> endedSeen;
-    QString how;
-};
-
-// Reads the registry mirror and the observed binding history from the cache.
+// Reads the registry mirror from the cache, with each version's lineage (VersionFactsLoader).
 class RegistryQuery
 {
 public:
     explicit RegistryQuery(const SqliteDatabase& db);
 
     Result<QList<RegisteredModelEntry>> models() const;
-    Result<QList<BindingObservation>> bindingHistory(const QString& modelName) const;
 
 private:
     Status loadVersions(RegisteredModelEntry& entry) const;

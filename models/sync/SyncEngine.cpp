@@ -2,6 +2,8 @@
 
 #include "cache/CacheWriter.h"
 #include "core/LogCategories.h"
+#include "journal/CacheHistoryImport.h"
+#include "journal/JournalDatabase.h"
 #include "store/StoreReader.h"
 #include "sync/CachedRunState.h"
 #include "sync/RunReadPipeline.h"
@@ -22,6 +24,19 @@ Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncP
     if (!writer)
         return writer.error();
     SyncSession session(m_reader, **writer, cancel, progress);
+    std::optional<SqliteDatabase> journal;
+    if (!m_options.journalPath.isEmpty()) {
+        auto opened = JournalDatabase::open(m_options.journalPath, JournalDatabase::Access::Write);
+        if (opened)
+            journal = std::move(opened).value();
+        else
+            session.noteJournalProblem(opened.error());
+    }
+    if (journal) {
+        if (auto moved = CacheHistoryImport::run((*writer)->database(), *journal); !moved)
+            session.noteJournalProblem(moved.error());
+        session.setJournal(&*journal);
+    }
     auto cached = CachedRunState::load((*writer)->database());
     if (!cached)
         return session.fail(cached.error());

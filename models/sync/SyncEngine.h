@@ -15,12 +15,15 @@ class WorkerPool;
 struct SyncOptions
 {
     int readThreads = 0; // 0: as many as the reader allows
+    // The store's journal (JournalLocator), where each sync records the alias and stage
+    // bindings it saw. Empty: nothing is recorded (tests of unrelated parts).
+    QString journalPath;
 };
 
 // Brings a store's cache up to date: experiments, then every run whose fingerprint changed
 // (and within it only the changed metric histories), runs that vanished, logged models and
-// the registry (recording the alias/stage bindings it observed). Runs on the calling thread,
-// which becomes the cache's single writer; store reads fan out over `workers`.
+// the registry (recording the alias/stage bindings it observed in the journal). Runs on the
+// calling thread, which becomes the cache's single writer; store reads fan out over `workers`.
 // Cancelling keeps every run already written; a failure leaves the cache as of the last
 // commit. Never writes to the store.
 class SyncEngine

@@ -11,7 +11,8 @@ namespace {
 
 const QString channel = QStringLiteral("sync");
 
-Result<SyncSummary> syncStore(const StoreLocation& location, const QString& cachePath, JobContext& job)
+Result<SyncSummary> syncStore(
+    const StoreLocation& location, const QString& cachePath, const QString& journalPath, JobContext& job)
 {
     auto reader = StoreReaderFactory::open(location, job.workers());
     if (!reader)
@@ -22,7 +23,9 @@ Result<SyncSummary> syncStore(const StoreLocation& location, const QString& cach
         lastPhase = p.phase;
         job.setProgress(JobProgress { p.done, p.total, p.message, QVariant::fromValue(p) }, phaseChanged);
     };
-    return SyncEngine(**reader, cachePath, job.workers()).run(job.cancellation(), report);
+    SyncOptions options;
+    options.journalPath = journalPath;
+    return SyncEngine(**reader, cachePath, job.workers(), options).run(job.cancellation(), report);
 }
 
 } // namespace
@@ -39,13 +42,15 @@ SyncJob::SyncJob(JobRunner& jobs, QObject* parent)
     });
 }
 
-bool SyncJob::start(const StoreLocation& location, const QString& cachePath)
+bool SyncJob::start(const StoreLocation& location, const QString& cachePath, const QString& journalPath)
 {
     if (isRunning())
         return false;
     m_jobs.run<SyncSummary>(
-        channel, [location, cachePath](JobContext& job) { return syncStore(location, cachePath, job); }, this,
-        [this](const Result<SyncSummary>& result) { deliver(result); },
+        channel,
+        [location, cachePath, journalPath](
+            JobContext& job) { return syncStore(location, cachePath, journalPath, job); },
+        this, [this](const Result<SyncSummary>& result) { deliver(result); },
         [this](const JobProgress& progress) { Q_EMIT progressChanged(progress.detail.value<SyncProgress>()); });
     return true;
 }

@@ -21,7 +21,8 @@ class SyncJob : public QObject
 public:
     explicit SyncJob(JobRunner& jobs, QObject* parent = nullptr);
 
-    bool start(const StoreLocation& location, const QString& cachePath);
+    // `journalPath`: where the registry bindings each sync sees are recorded (may be empty).
+    bool start(const StoreLocation& location, const QString& cachePath, const QString& journalPath = {});
     void cancel();
     bool isRunning() const;
 

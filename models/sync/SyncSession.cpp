@@ -2,6 +2,7 @@
 
 #include "cache/CacheWriter.h"
 #include "core/LogCategories.h"
+#include "journal/BindingRecorder.h"
 #include "store/StoreReader.h"
 #include "sync/CachedRunState.h"
 #include "sync/RunReadPipeline.h"
@@ -45,6 +46,17 @@ SyncSession::SyncSession(const StoreReader& reader, CacheWriter& writer, const C
     m_summary.storeUri = reader.location().uri;
     m_summary.record.syncId = QString::fromStdString(boost::uuids::to_string(boost::uuids::random_generator()()));
     m_summary.record.started = QDateTime::currentMSecsSinceEpoch();
+}
+
+void SyncSession::noteJournalProblem(const Error& error)
+{
+    qCWarning(lcSync) << "journal:" << error.describe();
+    // JournalDatabase's own errors are sentences; SQLite's raw text stays in the log.
+    const QString why = error.code == ErrorCode::Database ? QStringLiteral("the journal refused the write (details in "
+                                                                           "the log)")
+                                                          : error.message;
+    m_storeIssues.append({ StoreIssue::Severity::Warning, error.location,
+        QStringLiteral("the alias and stage history could not be recorded: ") + why, {}, {} });
 }
 
 void SyncSession::report(SyncProgress::Phase phase, qint64 done, qint64 total, const QString& message)
@@ -155,13 +167,17 @@ Status SyncSession::syncModels()
         m_storeIssues += registry->issues;
     }
     const qint64 observedAt = QDateTime::currentMSecsSinceEpoch();
+    if (m_journal && registry) {
+        if (Status s = BindingRecorder(*m_journal).record(registry->models, observedAt, m_summary.record.syncId); !s)
+            noteJournalProblem(s.error());
+    }
     return inTransaction(m_writer, [&] {
         Status s;
         for (qsizetype i = 0; s && i < loggedModels.size(); ++i)
             s = m_writer.registry().replaceLoggedModels(
                 loggedModels[i].first, LoggedModel::Origin::LoggedModelEntity, loggedModels[i].second.models);
         if (s && registry)
-            s = m_writer.registry().replaceRegistry(registry->models, observedAt);
+            s = m_writer.registry().replaceRegistry(registry->models);
         if (s)
             s = m_writer.replaceStoreIssues(m_storeIssues);
         return s;

@@ -17,6 +17,7 @@ namespace prov {
 class CacheWriter;
 class CachedRunState;
 class RunReadPipeline;
+class SqliteDatabase;
 class StoreReader;
 
 // The state of one sync as SyncEngine walks through its steps: what was scanned, which runs
@@ -27,6 +28,12 @@ class SyncSession
 public:
     SyncSession(const StoreReader& reader, CacheWriter& writer, const CancellationToken& cancel,
         const SyncProgressCallback& progress);
+
+    // Where syncModels records the registry bindings it saw; none: nothing is recorded.
+    void setJournal(const SqliteDatabase* journal) { m_journal = journal; }
+    // The journal could not be opened or written: a store-level issue says so, and the sync
+    // goes on (the cache does not depend on it).
+    void noteJournalProblem(const Error& error);
 
     Status scan(const CachedRunState& cached);
     const QList<RunStamp>& runsToRead() const { return m_toRead; }
@@ -51,6 +58,7 @@ private:
     QStringList m_toRemove;
     StoreIssueList m_storeIssues;
     qint64 m_pointsRead = 0;
+    const SqliteDatabase* m_journal = nullptr;
 };
 
 } // namespace prov

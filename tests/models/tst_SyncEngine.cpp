@@ -3,7 +3,10 @@
 #include "CountingReader.h"
 #include "TestFixtures.h"
 #include "cache/CacheLocator.h"
+#include "core/SqliteDatabase.h"
 #include "jobs/WorkerPool.h"
+#include "journal/BindingHistoryQuery.h"
+#include "journal/JournalDatabase.h"
 #include "query/CacheReader.h"
 #include "query/RegistryQuery.h"
 #include "store/StoreReaderFactory.h"
@@ -51,6 +54,7 @@ public:
         if (location)
             m_location = *location;
         m_cachePath = CacheLocator::databasePath(m_dir.filePath(u"cache"_s), m_location);
+        m_journalPath = m_dir.filePath(u"journal/store.sqlite"_s);
     }
 
     bool ok() const { return m_ok; }
@@ -59,6 +63,7 @@ public:
         return relative.isEmpty() ? m_location.path : QDir(m_location.path).filePath(relative);
     }
     const QString& cachePath() const { return m_cachePath; }
+    const QString& journalPath() const { return m_journalPath; }
     const CountingReader& reader() const { return *m_counting; }
 
     Result<SyncSummary> sync(const CancellationToken& cancel = {}, const SyncProgressCallback& progress = {})
@@ -68,7 +73,9 @@ public:
             return reader.error();
         m_inner = std::move(reader).value();
         m_counting = std::make_unique<CountingReader>(*m_inner);
-        return SyncEngine(*m_counting, m_cachePath, m_workers).run(cancel, progress);
+        SyncOptions options;
+        options.journalPath = m_journalPath;
+        return SyncEngine(*m_counting, m_cachePath, m_workers, options).run(cancel, progress);
     }
 
     qint64 count(const QString& sql) const
@@ -83,6 +90,7 @@ private:
     bool m_ok = false;
     StoreLocation m_location;
     QString m_cachePath;
+    QString m_journalPath;
     std::unique_ptr<StoreReader> m_inner;
     std::unique_ptr<CountingReader> m_counting;
 };
@@ -107,6 +115,8 @@ private Q_SLOTS:
     void syncNeverModifiesTheStore_data();
     void syncNeverModifiesTheStore();
     void aliasMovesAreRecordedAsObservedHistory();
+    void historySurvivesClearingTheCache();
+    void anOldCachesHistoryMovesToTheJournal();
     void sqliteStoreSyncsIncrementally();
     void vanishedStoreFailsWithoutTouchingTheCache();
     void cacheFromANewerVersionIsRefused();
@@ -333,31 +343,95 @@ void tst_SyncEngine::syncNeverModifiesTheStore()
     QCOMPARE(TestFixtures::treeDigest(dir.path()), before);
 }
 
+namespace {
+
+std::optional<BindingObservation> championOf(const BindingHistory& history, qint64 version)
+{
+    for (const BindingObservation& b : history) {
+        if (b.kind == u"alias"_s && b.binding == u"champion"_s && b.version == version)
+            return b;
+    }
+    return std::nullopt;
+}
+
+Result<BindingHistory> historyIn(const QString& journalPath, const QString& model)
+{
+    auto journal = JournalDatabase::open(journalPath, JournalDatabase::Access::Read);
+    if (!journal)
+        return journal.error();
+    return BindingHistoryQuery(*journal).intervals(model);
+}
+
+} // namespace
+
 void tst_SyncEngine::aliasMovesAreRecordedAsObservedHistory()
 {
     Scratch s;
     QVERIFY(s.ok() && s.sync());
     QVERIFY(overwrite(s.store(u"models/iris-classifier/aliases/champion"_s), "3"));
     QVERIFY(s.sync());
-    auto cache = CacheReader::open(s.cachePath());
-    QVERIFY(cache);
-    const auto history = RegistryQuery(cache->database()).bindingHistory(u"iris-classifier"_s);
+    const auto history = historyIn(s.journalPath(), u"iris-classifier"_s);
     QVERIFY(history);
-    std::optional<BindingObservation> old, current;
-    for (const BindingObservation& b : *history) {
-        if (b.kind == u"alias"_s && b.binding == u"champion"_s)
-            (b.version == 2 ? old : current) = b;
-    }
+    const auto old = championOf(*history, 2);
+    const auto current = championOf(*history, 3);
     QVERIFY(old && current);
     QVERIFY(old->endedSeen.has_value()); // observed ending
-    QVERIFY(*old->endedSeen >= old->lastSeen);
+    QVERIFY(*old->endedSeen > old->lastSeen);
     QVERIFY(!current->endedSeen.has_value()); // still held
     QCOMPARE(current->firstSeen, *old->endedSeen);
     QCOMPARE(current->how, u"observed-at-sync"_s);
     // Unchanged bindings stay one open interval across syncs.
-    QCOMPARE(s.count(u"SELECT count(*) FROM binding_observations WHERE name = 'iris-classifier' AND kind = 'stage'"
-                     " AND binding = 'Production'"_s),
-        1);
+    const auto production = std::count_if(history->begin(), history->end(),
+        [](const BindingObservation& b) { return b.kind == u"stage"_s && b.binding == u"Production"_s; });
+    QCOMPARE(production, 1);
+    QCOMPARE(s.count(u"SELECT count(*) FROM sqlite_master WHERE name LIKE '%binding_observations'"_s), 0);
+}
+
+void tst_SyncEngine::historySurvivesClearingTheCache()
+{
+    Scratch s;
+    QVERIFY(s.ok() && s.sync());
+    QVERIFY(overwrite(s.store(u"models/iris-classifier/aliases/champion"_s), "3"));
+    QVERIFY(s.sync());
+    QVERIFY(QFile::remove(s.cachePath())); // Clear Cached Data
+    QVERIFY(s.sync());
+    const auto history = historyIn(s.journalPath(), u"iris-classifier"_s);
+    QVERIFY(history);
+    QVERIFY(championOf(*history, 2) && championOf(*history, 2)->endedSeen);
+    QVERIFY(championOf(*history, 3) && !championOf(*history, 3)->endedSeen);
+    QCOMPARE(championOf(*history, 3)->sightings, 2);
+}
+
+void tst_SyncEngine::anOldCachesHistoryMovesToTheJournal()
+{
+    Scratch s;
+    QVERIFY(s.ok() && s.sync());
+    QVERIFY(QFile::remove(s.journalPath()));
+    {
+        // Turn the cache back into schema 1, as Provenance wrote it before the journal: the
+        // history inside it, no signature columns.
+        auto old = SqliteDatabase::open(s.cachePath(), SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(old);
+        QVERIFY(
+            old->exec(u"ALTER TABLE logged_models DROP COLUMN signature_inputs;"
+                      "ALTER TABLE logged_models DROP COLUMN signature_outputs;"
+                      "CREATE TABLE binding_observations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT "
+                      "NOT NULL, binding TEXT NOT NULL, version INTEGER NOT NULL, first_seen INTEGER NOT NULL, "
+                      "last_seen INTEGER NOT NULL, ended_seen INTEGER, how TEXT NOT NULL DEFAULT 'observed-at-sync');"
+                      "INSERT INTO binding_observations (name, kind, binding, version, first_seen, last_seen, "
+                      "ended_seen) VALUES ('iris-classifier', 'alias', 'champion', 1, 1000, 2000, 3000),"
+                      " ('iris-classifier', 'alias', 'champion', 2, 3000, 4000, NULL);"
+                      "PRAGMA user_version = 1;"_s));
+    }
+    QVERIFY(s.sync()); // migrates the cache: the rows go to the journal, then the table goes
+    QCOMPARE(s.count(u"SELECT count(*) FROM sqlite_master WHERE name LIKE '%binding_observations'"_s), 0);
+    const auto history = historyIn(s.journalPath(), u"iris-classifier"_s);
+    QVERIFY(history);
+    QVERIFY(championOf(*history, 1) && championOf(*history, 1)->firstSeen == 1000);
+    // The imported open interval was extended by this sync, which still saw version 2.
+    QVERIFY(championOf(*history, 2) && championOf(*history, 2)->firstSeen == 3000);
+    QVERIFY(championOf(*history, 2)->lastSeen > 4000);
+    QVERIFY(!championOf(*history, 2)->endedSeen);
 }
 
 void tst_SyncEngine::sqliteStoreSyncsIncrementally()

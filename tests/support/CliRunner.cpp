@@ -41,16 +41,18 @@ QProcessEnvironment CliRunner::isolatedEnvironment(const QString& root)
     const QString home = folder.filePath(u"home"_s);
     const QString cacheHome = folder.filePath(u"cache"_s);
     const QString configHome = folder.filePath(u"config"_s);
-    for (const QString& path : { home, cacheHome, configHome })
+    const QString dataHome = folder.filePath(u"data"_s);
+    for (const QString& path : { home, cacheHome, configHome, dataHome })
         QDir().mkpath(path);
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    // Nothing may touch the user's own cache or settings.
+    // Nothing may touch the user's own cache, journals or settings.
     environment.insert(u"HOME"_s, home);
     environment.insert(u"XDG_CACHE_HOME"_s, cacheHome);
     environment.insert(u"XDG_CONFIG_HOME"_s, configHome);
+    environment.insert(u"XDG_DATA_HOME"_s, dataHome);
     environment.remove(u"MLFLOW_TRACKING_URI"_s);
     return environment;
 }

@@ -17,8 +17,8 @@ public:
     // A run that does not start, crashes or outlives the timeout is not `finished`.
     CliResult run(const QStringList& arguments, const QProcessEnvironment& environment) const;
 
-    // The system environment, rendering offscreen in C.UTF-8, with HOME, XDG_CACHE_HOME and
-    // XDG_CONFIG_HOME moved to new empty folders under `root` and MLFLOW_TRACKING_URI unset:
+    // The system environment, rendering offscreen in C.UTF-8, with HOME, XDG_CACHE_HOME,
+    // XDG_CONFIG_HOME and XDG_DATA_HOME moved to new empty folders under `root` and MLFLOW_TRACKING_URI unset:
     // nothing a test runs may touch the user's own cache, settings or tracking server.
     static QProcessEnvironment isolatedEnvironment(const QString& root);
 

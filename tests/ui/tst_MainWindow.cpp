@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "MetricChartView.h"
+#include "ModelsPage.h"
 #include "RunDetailsPanel.h"
 #include "RunsPage.h"
 #include "TestFixtures.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void badFilterShowsAnInlineErrorAndKeepsTheRuns();
     void plainWordsSearchRunNames();
     void detailsLinkToTheParentRun();
+    void runDetailsLinkToTheirLoggedModelAndBack();
     void showDeletedListsDeletedRuns();
     void unreachableStoreIsShownFromItsCache();
     void sampleStoreOpensOnFirstStart();
@@ -157,6 +159,26 @@ void tst_MainWindow::detailsLinkToTheParentRun()
     QTRY_COMPARE(window->runsPage()->selectedRunId(), u"4094fa7f439a4475bc8633e0bf583653"_s);
     QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"hpo-logreg-sweep"_s);
     QTRY_VERIFY(child<QTextBrowser>(details, u"overviewBrowser"_s)->toPlainText().contains(u"Child runs (8)"_s));
+}
+
+void tst_MainWindow::runDetailsLinkToTheirLoggedModelAndBack()
+{
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    window->runsPage()->selectRun(u"ad872d587b1a4f2e8985d41f578d6b70"_s); // logreg-final
+    auto* details = window->runsPage()->details();
+    QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"logreg-final"_s);
+    auto* overview = child<QTextBrowser>(details, u"overviewBrowser"_s);
+    QVERIFY(overview->toHtml().contains(u"model:m-ada1388fb6e44984821dd1d3f308ff56"_s));
+    Q_EMIT overview->anchorClicked(QUrl(u"model:m-ada1388fb6e44984821dd1d3f308ff56"_s));
+    auto* workspace = child<QTabWidget>(window.get(), u"workspaceTabs"_s);
+    QTRY_COMPARE(workspace->currentWidget(), static_cast<QWidget*>(window->modelsPage()));
+    auto* registryDetails = child<QTextBrowser>(window->modelsPage(), u"detailsBrowser"_s);
+    QTRY_VERIFY(registryDetails->toPlainText().startsWith(u"Logged model"_s));
+    QVERIFY(registryDetails->toPlainText().contains(u"iris-classifier version 2"_s)); // the version made from it
+    Q_EMIT registryDetails->anchorClicked(QUrl(u"run:ad872d587b1a4f2e8985d41f578d6b70"_s)); // and back to the run
+    QTRY_COMPARE(workspace->currentWidget(), static_cast<QWidget*>(window->runsPage()));
 }
 
 void tst_MainWindow::showDeletedListsDeletedRuns()

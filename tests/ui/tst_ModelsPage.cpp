@@ -1,15 +1,28 @@
+#include "BindingHistoryPanel.h"
+#include "BindingTimelineView.h"
+#include "ModelCardEditor.h"
+#include "ModelCardPanel.h"
 #include "ModelsPage.h"
 #include "StoreSession.h"
+#include "VersionTrendPanel.h"
 #include "itemmodels/RegistryTreeModel.h"
+#include "journal/CardDraftStore.h"
+#include "journal/JournalDatabase.h"
+#include "registry/ModelCardTags.h"
 
 #include "TestFixtures.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -30,6 +43,7 @@ constexpr int syncTimeoutMs = 60000;
 struct PageFixture
 {
     QTemporaryDir cacheDir;
+    QTemporaryDir journalDir;
     std::unique_ptr<StoreSession> session;
     std::unique_ptr<ModelsPage> page;
     std::unique_ptr<QAbstractItemModelTester> tester;
@@ -39,12 +53,15 @@ struct PageFixture
     QLineEdit* filter() const { return page->findChild<QLineEdit*>(u"filterEdit"_s); }
     QString detailsText() const { return details()->toPlainText(); }
     QLabel* emptyState() const { return tree()->viewport()->findChild<QLabel*>(); }
+    QTabWidget* tabs() const { return page->findChild<QTabWidget*>(u"detailTabs"_s); }
+    template<typename T> T* in(const QString& name) const { return page->findChild<T*>(name); }
 };
 
 std::unique_ptr<PageFixture> openPage(const QString& storePath)
 {
     auto fixture = std::make_unique<PageFixture>();
-    fixture->session = std::make_unique<StoreSession>(SessionOptions { fixture->cacheDir.path() });
+    fixture->session
+        = std::make_unique<StoreSession>(SessionOptions { fixture->cacheDir.path(), fixture->journalDir.path() });
     fixture->page = std::make_unique<ModelsPage>(fixture->session.get());
     fixture->tester = std::make_unique<QAbstractItemModelTester>(
         fixture->tree()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -95,7 +112,12 @@ private Q_SLOTS:
     void listsRegisteredModelsExpanded();
     void showVersionSelectsAndDescribesIt();
     void showVersionBeforeLoadingIsKept();
-    void versionDetailsShowObservedHistory();
+    void versionDetailsShowLineage();
+    void historyTabShowsObservedBindingsAndAnswersQuestions();
+    void trendTabPlotsAMetricAcrossVersions();
+    void loggedModelLinksBothWays();
+    void cardEditsAreKeptAsDraftsAndSavedToTheStore();
+    void anOfflineSaveIsPushedOnReconnect();
     void selectionSurvivesReload();
     void filterMatchesModelNamesIgnoringCase();
     void arrowKeysUpdateDetails();
@@ -156,19 +178,155 @@ void tst_ModelsPage::showVersionBeforeLoadingIsKept()
     QVERIFY(f->detailsText().contains(u"prévision-ventes-日本 · Version 1"_s));
 }
 
-void tst_ModelsPage::versionDetailsShowObservedHistory()
+void tst_ModelsPage::versionDetailsShowLineage()
 {
     auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
     QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
     f->page->showVersion(u"iris-classifier"_s, 2);
-
-    // The first sync observed the current bindings: they are open intervals.
-    QTRY_VERIFY(f->detailsText().contains(u"still held"_s));
     const QString text = f->detailsText();
-    QVERIFY(text.contains(u"Alias and stage history (observed by Provenance)"_s));
-    QVERIFY(text.contains(u"MLflow keeps only the current"_s));
-    QVERIFY(text.contains(u"@champion"_s));
-    QVERIFY(!text.contains(u"@challenger"_s)); // held by version 3, not this one
+    QVERIFY2(text.contains(u"alice"_s), qPrintable(text)); // trained by
+    QVERIFY(text.contains(u"1a3d1fa7bc8960a923b8c1e9392456de3eb13b90"_s)); // code commit
+    QVERIFY(text.contains(u"iris-train"_s) && text.contains(u"27c44172"_s)); // dataset and digest
+    QVERIFY(text.contains(u"test_accuracy"_s) && text.contains(u"iris-test (e761a872)"_s)); // evaluation metric
+}
+
+void tst_ModelsPage::historyTabShowsObservedBindingsAndAnswersQuestions()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    auto f = openPage(store);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    const qint64 firstSync = QDateTime::currentMSecsSinceEpoch();
+    // MLflow moves the alias between two syncs.
+    QFile alias(store + u"/models/iris-classifier/aliases/champion"_s);
+    QVERIFY(alias.open(QIODevice::WriteOnly | QIODevice::Truncate) && alias.write("3") == 1);
+    alias.close();
+    QTest::qWait(20);
+    f->session->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, -1);
+    f->page->showTab(ModelsPage::Tab::History);
+
+    BindingTimelineView* timeline = f->in<BindingTimelineView>(u"timelineView"_s);
+    QTRY_VERIFY(timeline->timeline().lanes.size() == 5); // @challenger, @champion, Production, Staging, Archived
+    const TimelineLane& champion = timeline->timeline().lanes.at(1);
+    QCOMPARE(champion.label(), u"@champion"_s);
+    QCOMPARE(champion.segments.size(), 2);
+    QCOMPARE(champion.segments.at(0).version, 2);
+    QVERIFY(champion.segments.at(0).nextSight.has_value()); // a gap, not a guess
+    QCOMPARE(champion.segments.at(1).version, 3);
+
+    // Which version was champion just after the first sync?
+    auto* combo = f->in<QComboBox>(u"bindingCombo"_s);
+    combo->setCurrentIndex(combo->findText(u"@champion"_s));
+    f->in<QDateTimeEdit>(u"atEdit"_s)->setDateTime(QDateTime::fromMSecsSinceEpoch(firstSync));
+    QTest::mouseClick(f->in<QPushButton>(u"askButton"_s), Qt::LeftButton);
+    QLabel* answer = f->in<QLabel>(u"answerLabel"_s);
+    QTRY_VERIFY(!answer->text().isEmpty());
+    QVERIFY2(answer->text().contains(u"version 2"_s), qPrintable(answer->text()));
+    QVERIFY(answer->text().contains(u"as observed by the sync at"_s));
+    QVERIFY(answer->text().contains(u"moved at some moment in between"_s));
+}
+
+void tst_ModelsPage::trendTabPlotsAMetricAcrossVersions()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, -1);
+    f->page->showTab(ModelsPage::Tab::Trend);
+    auto* combo = f->in<QComboBox>(u"trendMetricCombo"_s);
+    QVERIFY(combo->findText(u"test_accuracy"_s) >= 0);
+    combo->setCurrentText(u"test_accuracy"_s);
+    QCOMPARE(f->page->trendPanel()->pointCount(), 3); // v1, v2, v3 each have it
+}
+
+void tst_ModelsPage::loggedModelLinksBothWays()
+{
+    auto f = openPage(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    f->page->showVersion(u"iris-classifier"_s, 2);
+    QVERIFY(clickLink(f->details(), u"model:"_s));
+    QTRY_VERIFY(f->detailsText().startsWith(u"Logged model"_s));
+    QVERIFY(f->detailsText().contains(u"logreg-final"_s));
+    QSignalSpy runs(f->page.get(), &ModelsPage::runActivated);
+    QVERIFY(clickLink(f->details(), u"version:"_s)); // back to the version
+    QVERIFY(f->detailsText().contains(u"iris-classifier · Version 2"_s));
+    QVERIFY(clickLink(f->details(), u"model:"_s));
+    QTRY_VERIFY(f->detailsText().startsWith(u"Logged model"_s));
+    QVERIFY(clickLink(f->details(), u"run:"_s)); // and to its run
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(runs.at(0).at(0).toString(), logregRunId);
+}
+
+void tst_ModelsPage::cardEditsAreKeptAsDraftsAndSavedToTheStore()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    auto f = openPage(store);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs);
+    f->page->showVersion(u"churn-model"_s, 2);
+    f->page->showTab(ModelsPage::Tab::Card);
+    ModelCardEditor* editor = f->page->cardPanel()->editor();
+    QTRY_VERIFY(editor->isEnabled());
+    auto* owners = qobject_cast<QPlainTextEdit*>(editor->editorFor(u"owners"_s));
+    QVERIFY(owners);
+    owners->setFocus();
+    QTest::keyClicks(owners, u"Risk team <risk@example.com>"_s);
+
+    // Typed, not saved: the journal has it as a draft within moments.
+    const auto draftOwners = [&]() -> QString {
+        auto journal = JournalDatabase::open(f->session->journalPath(), JournalDatabase::Access::Read);
+        if (!journal)
+            return {};
+        auto draft = CardDraftStore(*journal).load(u"churn-model"_s, 2);
+        return draft && *draft ? (*draft)->fields.value(u"owners"_s) : QString();
+    };
+    QTRY_COMPARE(draftOwners(), u"Risk team <risk@example.com>"_s);
+    QVERIFY(!QFile::exists(store + u"/models/churn-model/version-2/tags/provenance.card"_s)); // nothing written yet
+    QVERIFY(f->in<QLabel>(u"cardStateLabel"_s)->text().contains(u"Unsaved edits"_s));
+
+    QTest::mouseClick(f->in<QPushButton>(u"saveCardButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(store + u"/models/churn-model/version-2/tags/provenance.card"_s), 20000);
+    QFile tag(store + u"/models/churn-model/version-2/tags/provenance.card"_s);
+    QVERIFY(tag.open(QIODevice::ReadOnly));
+    const auto stored = ModelCardTags::read({ { ModelCardTags::Key, QString::fromUtf8(tag.readAll()) } });
+    QCOMPARE(stored.fields.value(u"owners"_s), u"Risk team <risk@example.com>"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(f->in<QLabel>(u"cardStateLabel"_s)->text().contains(u"store"_s), 20000);
+    QTRY_COMPARE(draftOwners(), QString()); // the draft went with the save
+}
+
+void tst_ModelsPage::anOfflineSaveIsPushedOnReconnect()
+{
+    QTemporaryDir storeDir;
+    const QString store = copyOfFixture(storeDir);
+    auto f = openPage(store);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs);
+    f->page->showVersion(u"churn-model"_s, 1);
+    f->page->showTab(ModelsPage::Tab::Card);
+    ModelCardEditor* editor = f->page->cardPanel()->editor();
+    QTRY_VERIFY(editor->isEnabled());
+    QVERIFY(QDir().rename(store, store + u".away"_s)); // the network share is gone
+    auto* license = qobject_cast<QLineEdit*>(editor->editorFor(u"license"_s));
+    QVERIFY(license);
+    QTest::keyClicks(license, u"MIT"_s);
+    QTest::mouseClick(f->in<QPushButton>(u"saveCardButton"_s), Qt::LeftButton);
+    QLabel* state = f->in<QLabel>(u"cardStateLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"queued"_s), 20000);
+    QLabel* queue = f->in<QLabel>(u"queueLabel"_s);
+    QTRY_VERIFY(queue->isVisible() && queue->text().contains(u"1 change waiting"_s));
+
+    QVERIFY(QDir().rename(store + u".away"_s, store)); // back
+    f->session->syncNow();
+    const QString tag = store + u"/models/churn-model/version-1/tags/provenance.card"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(tag), syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!queue->isVisible(), syncTimeoutMs);
+    QFile file(tag);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        ModelCardTags::read({ { ModelCardTags::Key, QString::fromUtf8(file.readAll()) } }).fields.value(u"license"_s),
+        u"MIT"_s);
 }
 
 void tst_ModelsPage::selectionSurvivesReload()

@@ -1,6 +1,7 @@
 #include "store/file/FileStoreLoggedModelReader.h"
 
 #include "domain/CanonicalOrder.h"
+#include "store/MlmodelSummary.h"
 #include "store/file/FileStoreKeyValues.h"
 #include "store/file/FileStoreText.h"
 #include "store/file/FileStoreYaml.h"
@@ -96,7 +97,7 @@ std::optional<LoggedModel> FileStoreLoggedModelReader::readModel(
     model.params = FileStoreKeyValues::read(folder + "/params", issues);
     model.tags = FileStoreKeyValues::read(folder + "/tags", issues);
     model.metrics = readMetrics(folder + "/metrics", issues);
-    model.flavors = readFlavors(folder + "/artifacts/MLmodel", issues);
+    readMlmodel(folder + "/artifacts/MLmodel", model, issues);
     model.origin = LoggedModel::Origin::LoggedModelEntity;
     return model;
 }
@@ -140,19 +141,21 @@ QList<LoggedModelMetric> FileStoreLoggedModelReader::readMetrics(const std::stri
     return metrics;
 }
 
-QStringList FileStoreLoggedModelReader::readFlavors(const std::string& mlmodelPath, FileStoreIssueSink& issues)
+void FileStoreLoggedModelReader::readMlmodel(const std::string& path, LoggedModel& model, FileStoreIssueSink& issues)
 {
-    auto mlmodel = FileStoreYaml::load(mlmodelPath);
-    if (!mlmodel) {
-        if (mlmodel.error().code != ErrorCode::NotFound)
-            issues.add(mlmodel.error().location,
-                QStringLiteral("MLmodel unreadable (%1); flavors unknown").arg(mlmodel.error().message),
+    auto text = PosixFile::readAll(path);
+    auto summary
+        = text ? MlmodelSummary::parse(QByteArray::fromStdString(*text)) : Result<MlmodelSummary>(text.error());
+    if (!summary) {
+        if (summary.error().code != ErrorCode::NotFound)
+            issues.add(PosixFile::displayPath(path),
+                QStringLiteral("MLmodel unreadable (%1); flavors unknown").arg(summary.error().message),
                 StoreIssue::Severity::Warning);
-        return {};
+        return;
     }
-    QStringList flavors = mlmodel->mapKeys("flavors");
-    std::sort(flavors.begin(), flavors.end());
-    return flavors;
+    model.flavors = summary->flavors;
+    model.signatureInputs = summary->signatureInputs;
+    model.signatureOutputs = summary->signatureOutputs;
 }
 
 } // namespace prov

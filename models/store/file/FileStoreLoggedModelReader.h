@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/LoggedModel.h"
-#include "store/file/FileStoreIssueSink.h"
 #include "store/StoreReader.h"
+#include "store/file/FileStoreIssueSink.h"
 
 #include <optional>
 #include <string>
@@ -11,7 +11,8 @@ namespace prov {
 
 // Reads the MLflow 3 logged models of one experiment: `<experiment>/models/<model_id>/`
 // with meta.yaml (status as proto int: 1 PENDING, 2 READY, 3 UPLOAD_FAILED), params/, tags/,
-// metrics/ (6-field lines linking run and dataset) and the flavors of artifacts/MLmodel.
+// metrics/ (6-field lines linking run and dataset) and the flavors and signature of
+// artifacts/MLmodel.
 // No models/ folder (MLflow 2, or nothing logged) is an empty result, not an issue.
 class FileStoreLoggedModelReader
 {
@@ -26,7 +27,7 @@ private:
     std::optional<LoggedModel> readModel(
         const std::string& folder, const std::string& name, FileStoreIssueSink& issues);
     QList<LoggedModelMetric> readMetrics(const std::string& folder, FileStoreIssueSink& issues);
-    QStringList readFlavors(const std::string& mlmodelPath, FileStoreIssueSink& issues);
+    void readMlmodel(const std::string& path, LoggedModel& model, FileStoreIssueSink& issues);
 
     std::string m_folder;
     Experiment m_experiment;

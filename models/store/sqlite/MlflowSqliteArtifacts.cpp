@@ -8,8 +8,6 @@
 #include <QFileInfo>
 #include <QUrl>
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <exception>
 
@@ -34,23 +32,6 @@ QString proxiedPath(const QString& uri)
 bool isDirectory(const QString& path)
 {
     return !path.isEmpty() && QFileInfo(path).isDir();
-}
-
-Result<QStringList> parseFlavors(const QByteArray& text)
-{
-    try {
-        const YAML::Node root = YAML::Load(text.toStdString());
-        QStringList names;
-        const YAML::Node flavors = root.IsMap() ? root["flavors"] : YAML::Node();
-        if (flavors.IsMap()) {
-            for (const auto& entry : flavors)
-                names << QString::fromStdString(entry.first.as<std::string>());
-        }
-        std::sort(names.begin(), names.end());
-        return names;
-    } catch (const std::exception& e) {
-        return makeError(ErrorCode::Corrupt, QString::fromUtf8(e.what()));
-    }
 }
 
 } // namespace
@@ -99,7 +80,7 @@ ArtifactList MlflowSqliteArtifacts::list(const QString& folder)
     return entries;
 }
 
-QStringList MlflowSqliteArtifacts::flavors(const QString& folder, StoreIssueList& issues)
+MlmodelSummary MlflowSqliteArtifacts::mlmodel(const QString& folder, StoreIssueList& issues)
 {
     if (folder.isEmpty())
         return {};
@@ -110,14 +91,14 @@ QStringList MlflowSqliteArtifacts::flavors(const QString& folder, StoreIssueList
     auto fail = [&](const QString& why) {
         issues.append(StoreIssue {
             StoreIssue::Severity::Warning, path, QStringLiteral("cannot read the model's flavors: ") + why, {}, {} });
-        return QStringList();
+        return MlmodelSummary();
     };
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
-    auto flavors = parseFlavors(file.readAll());
-    if (!flavors)
-        return fail(flavors.error().message);
-    return flavors.value();
+    auto summary = MlmodelSummary::parse(file.readAll());
+    if (!summary)
+        return fail(summary.error().message);
+    return summary.value();
 }
 
 } // namespace prov

@@ -2,6 +2,7 @@
 
 #include "domain/ArtifactEntry.h"
 #include "domain/StoreIssue.h"
+#include "store/MlmodelSummary.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,9 +25,9 @@ public:
     // Every file and folder under `folder`, with '/'-separated relative paths, sorted by path.
     static ArtifactList list(const QString& folder);
 
-    // The flavor names (keys of `flavors:`) of the MLmodel file in `folder`, sorted; empty
-    // when there is no MLmodel. An unreadable MLmodel is reported in `issues`.
-    static QStringList flavors(const QString& folder, StoreIssueList& issues);
+    // The flavor names and signature of the MLmodel file in `folder`; empty when there is no
+    // MLmodel. An unreadable MLmodel is reported in `issues`.
+    static MlmodelSummary mlmodel(const QString& folder, StoreIssueList& issues);
 
 private:
     QString m_databaseFolder;

@@ -142,7 +142,11 @@ Result<LoggedModelScan> MlflowSqliteLoggedModels::scan(const Experiment& experim
     for (LoggedModel& model : scan.models) {
         CanonicalOrder::sort(model);
         StoreIssueList issues;
-        model.flavors = MlflowSqliteArtifacts::flavors(m_artifacts.localFolder(model.artifactLocation), issues);
+        const MlmodelSummary mlmodel
+            = MlflowSqliteArtifacts::mlmodel(m_artifacts.localFolder(model.artifactLocation), issues);
+        model.flavors = mlmodel.flavors;
+        model.signatureInputs = mlmodel.signatureInputs;
+        model.signatureOutputs = mlmodel.signatureOutputs;
         for (StoreIssue& issue : issues) {
             issue.experimentId = model.experimentId;
             issue.runId = model.sourceRunId;

@@ -20,12 +20,10 @@ Result<std::unique_ptr<MlflowSqliteStore>> MlflowSqliteStore::open(const StoreLo
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an SQLite backend location"), location.uri);
     if (auto status = MlflowSqliteFileHeader::check(location.path); !status)
         return status.error();
-    // A WAL-mode file opened read-only makes SQLite create -wal/-shm files beside it unless it
-    // is opened immutable, which is safe only while no writer has a -wal file open.
-    const bool quietWal = MlflowSqliteFileHeader::isWalMode(location.path)
-        && !QFileInfo::exists(location.path + QStringLiteral("-wal"));
-    auto db = SqliteDatabase::open(
-        location.path, quietWal ? SqliteDatabase::Mode::ReadOnlyImmutable : SqliteDatabase::Mode::ReadOnly);
+    // Never immutable: MLflow (or Provenance's own writer) may write this database while it is
+    // read, and an immutable open would read stale or torn pages. A WAL-mode file (MLflow never
+    // sets WAL, a user's tools may) then gets SQLite's -wal/-shm files beside it.
+    auto db = SqliteDatabase::open(location.path, SqliteDatabase::Mode::ReadOnly);
     if (!db)
         return db.error();
     // A run's pages are read twice in a row (metric stamps, then histories): a 32 MB page
