@@ -99,8 +99,22 @@ Result<SyncSummary> CliContext::syncOnce()
         [&progress](const JobProgress& p) { progress.update(p); });
 }
 
+Status CliContext::holdCache()
+{
+    if (m_cacheUse.isHeld())
+        return {};
+    // Waits only for a clear in progress, which takes a moment.
+    auto lock = CacheLock::acquire(m_cachePath, CacheLock::Kind::Use, CancellationToken(), 10000);
+    if (!lock)
+        return lock.error();
+    m_cacheUse = std::move(lock).value();
+    return {};
+}
+
 Result<SyncSummary> CliContext::sync()
 {
+    if (Status s = holdCache(); !s)
+        return s.error();
     auto summary = syncOnce();
     if (!summary)
         return summary;
@@ -122,6 +136,8 @@ Result<SyncSummary> CliContext::sync()
 
 Status CliContext::refreshOrUseCache()
 {
+    if (Status s = holdCache(); !s)
+        return s;
     if (m_store.exists()) {
         auto summary = sync();
         if (summary)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/CacheLock.h"
 #include "core/Result.h"
 #include "jobs/JobRunner.h"
 #include "query/CacheReader.h"
@@ -40,6 +41,10 @@ public:
     JobRunner& jobs() { return m_jobs; }
 
 private:
+    // Takes the cache's shared use lock for the rest of the command: a clear elsewhere is
+    // refused until this command ends (its sync and its reads see one cache).
+    Status holdCache();
+
     QTextStream& m_out;
     QTextStream& m_err;
     StoreLocation m_store;
@@ -47,6 +52,7 @@ private:
 
     QString m_cachePath;
     QString m_journalPath;
+    CacheLock m_cacheUse;
     JobRunner m_jobs;
 };
 

@@ -1,6 +1,7 @@
 #include "CliVerbRegistry.h"
 
 #include "CardVerb.h"
+#include "ClearVerb.h"
 #include "ExperimentsVerb.h"
 #include "IssuesVerb.h"
 #include "ModelsVerb.h"
@@ -19,6 +20,7 @@ CliVerbRegistry::CliVerbRegistry()
     m_verbs.push_back(std::make_unique<RegistryVerb>());
     m_verbs.push_back(std::make_unique<CardVerb>());
     m_verbs.push_back(std::make_unique<IssuesVerb>());
+    m_verbs.push_back(std::make_unique<ClearVerb>());
 }
 
 const CliVerb* CliVerbRegistry::find(const QString& name) const

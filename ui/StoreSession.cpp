@@ -1,12 +1,10 @@
 #include "StoreSession.h"
 
 #include "cache/CacheLocator.h"
-#include "journal/CacheHistoryImport.h"
-#include "journal/JournalDatabase.h"
 #include "journal/JournalLocator.h"
+#include "sync/CacheClear.h"
 #include "sync/CacheUpgrade.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 namespace prov {
@@ -36,6 +34,7 @@ void StoreSession::open(const StoreLocation& location)
 {
     m_location = location;
     m_cachePath = CacheLocator::databasePath(m_options.cacheFolder, location);
+    holdCache();
     m_journalPath = m_options.journalFolder.isEmpty() ? QString()
                                                       : JournalLocator::databasePath(m_options.journalFolder, location);
     m_queries.setCachePath(m_cachePath);
@@ -61,6 +60,7 @@ void StoreSession::close()
     m_sync.cancel();
     m_syncAgain = false;
     m_location.reset();
+    m_cacheUse.release();
     m_cachePath.clear();
     m_journalPath.clear();
     m_writeBacks.setStore(std::nullopt, {});
@@ -107,13 +107,11 @@ Status StoreSession::clearCache()
         m_sync.cancel();
         return makeError(ErrorCode::InvalidArgument, tr("A sync is running; wait for it to stop and try again."));
     }
-    if (Status s = moveHistoryOut(); !s)
-        return s;
-    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
-        QFile file(m_cachePath + suffix);
-        if (file.exists() && !file.remove())
-            return makeError(ErrorCode::Io, file.errorString(), file.fileName());
-    }
+    m_cacheUse.release(); // this window's own use must not refuse its own clear
+    const Status cleared = CacheClear::run(m_cachePath, m_journalPath);
+    holdCache();
+    if (!cleared)
+        return cleared;
     m_hasCache = false;
     m_info = CacheInfo();
     Q_EMIT cacheChanged();
@@ -161,20 +159,15 @@ void StoreSession::upgradeOfflineCache()
         });
 }
 
-Status StoreSession::moveHistoryOut()
+void StoreSession::holdCache()
 {
-    // A cache no sync has upgraded yet may still hold the alias and stage history of the
-    // time before the journal; it moves to the journal before the file goes. A one-off read
-    // of one small table, so it runs here rather than as a job.
-    if (m_journalPath.isEmpty())
-        return {};
-    auto journal = JournalDatabase::open(m_journalPath, JournalDatabase::Access::Write);
-    if (!journal)
-        return journal.error();
-    auto moved = CacheHistoryImport::runOnFile(m_cachePath, *journal);
-    if (!moved)
-        return moved.error();
-    return {};
+    // Shared with every other user; fails only during another process's clear, which is brief
+    // and after which this session's own sync rebuilds the cache.
+    auto lock = CacheLock::tryAcquire(m_cachePath, CacheLock::Kind::Use);
+    if (lock)
+        m_cacheUse = std::move(lock).value();
+    else
+        m_cacheUse.release();
 }
 
 void StoreSession::onSyncFailed(const Error& error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WriteBackQueue.h"
+#include "cache/CacheLock.h"
 #include "core/Result.h"
 #include "jobs/JobRunner.h"
 #include "query/CacheInfo.h"
@@ -42,7 +43,8 @@ public:
     void close();
     void syncNow();
     void cancelSync();
-    // Deletes this store's cache file (after stopping any sync) and syncs again if possible.
+    // Deletes this store's cache file (after stopping any sync) and syncs again if possible;
+    // refused while another process (or a query of this one) uses the cache.
     Status clearCache();
 
     bool isOpen() const { return m_location.has_value(); }
@@ -75,7 +77,7 @@ private:
     void onSyncFailed(const Error& error);
     void refreshInfo();
     void startSync();
-    Status moveHistoryOut();
+    void holdCache();
     void upgradeOfflineCache();
 
     SessionOptions m_options;
@@ -86,6 +88,8 @@ private:
     bool m_offline = false;
     bool m_syncAgain = false; // a store switch or clear arrived while a sync was running
     CacheInfo m_info;
+    // Shared while the store is open: a `provenance clear` elsewhere is refused meanwhile.
+    CacheLock m_cacheUse;
     JobRunner m_jobs; // first in, last out: it waits for the jobs the others started
     SyncJob m_sync;
     CacheQueryRunner m_queries;

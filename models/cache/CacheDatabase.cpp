@@ -19,7 +19,7 @@ Status configure(const SqliteDatabase& db, CacheDatabase::Access access)
         ? QStringLiteral("PRAGMA page_size = 32768; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                          "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 1000;")
         : QStringLiteral("PRAGMA query_only = 1; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;");
-    return db.exec(pragmas);
+    return db.execWhileBusy(pragmas, 10000);
 }
 
 Result<SqliteDatabase> openOnce(const QString& path, CacheDatabase::Access access)
@@ -57,8 +57,11 @@ bool moveAside(const QString& path)
 {
     const QString aside = path + QStringLiteral(".corrupt-") + QString::number(QDateTime::currentMSecsSinceEpoch());
     qCWarning(lcCache) << "cache" << path << "is not a usable database; moving it to" << aside;
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    // Renamed, never deleted: a process that still has them open keeps its own files.
+    for (const QString& suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFileInfo::exists(path + suffix))
+            (void)QFile::rename(path + suffix, aside + suffix);
+    }
     return QFile::rename(path, aside);
 }
 

@@ -11,7 +11,8 @@ namespace prov {
 // relies on: WAL (readers never block the one writer), foreign-key-free fast inserts,
 // synchronous=NORMAL (a commit survives an application crash; a power cut may lose the last
 // commits, which the next sync re-reads). Write connections also create and migrate it.
-// A file that is not a readable SQLite database is moved aside as `<name>.corrupt-<ms>` and
+// Write connections are opened by CacheWriter under the cache's sync lock. A file that is not a
+// readable SQLite database is moved aside as `<name>.corrupt-<ms>` (with its -wal/-shm) and
 // recreated: the cache can always be rebuilt from the store, and nothing is deleted.
 class CacheDatabase
 {

@@ -195,28 +195,33 @@ const char* const migrations[] = { migrationTo1, migrationTo2 };
 
 Status CacheSchema::migrate(const SqliteDatabase& db)
 {
+    // EXCLUSIVE before the version is read: a second process opening a new cache waits here
+    // (busy timeout) and then finds it migrated, instead of creating the same tables again.
+    if (Status s = db.exec(QStringLiteral("BEGIN EXCLUSIVE")); !s)
+        return s;
     auto version = db.queryInt(QStringLiteral("PRAGMA user_version"));
-    if (!version)
-        return version.error();
-    if (*version > CurrentVersion)
-        return makeError(ErrorCode::Unsupported,
+    Status status;
+    if (!version) {
+        status = version.error();
+    } else if (*version > CurrentVersion) {
+        status = makeError(ErrorCode::Unsupported,
             QStringLiteral("the cache was written by a newer Provenance (schema %1, this one knows %2); "
                            "use another --cache folder or delete it")
                 .arg(*version)
                 .arg(CurrentVersion),
             db.path());
-    for (qint64 v = *version; v < CurrentVersion; ++v) {
-        SqliteTransaction transaction(db);
-        if (!transaction.beginStatus())
-            return transaction.beginStatus();
-        if (Status s = db.exec(QString::fromUtf8(migrations[v])); !s)
-            return s;
-        if (Status s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)); !s)
-            return s;
-        if (Status s = transaction.commit(); !s)
-            return s;
     }
-    return {};
+    // All steps commit together: a kill mid-migration leaves the old version, never half a step.
+    for (qint64 v = version.valueOr(CurrentVersion); status && v < CurrentVersion; ++v) {
+        status = db.exec(QString::fromUtf8(migrations[v]));
+        if (status)
+            status = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+    }
+    if (status)
+        status = db.exec(QStringLiteral("COMMIT"));
+    if (!status)
+        (void)db.exec(QStringLiteral("ROLLBACK"));
+    return status;
 }
 
 } // namespace prov

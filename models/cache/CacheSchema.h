@@ -6,9 +6,10 @@ namespace prov {
 
 class SqliteDatabase;
 
-// The cache's schema and its migrations. The version lives in PRAGMA user_version; each
-// migration upgrades by exactly one version inside one transaction, so a cache written by
-// an older Provenance is upgraded in place and a newer one is refused rather than damaged.
+// The cache's schema and its migrations. The version lives in PRAGMA user_version; the
+// migrations run inside one exclusive transaction taken before the version is read, so a cache
+// written by an older Provenance is upgraded in place once, however many processes open it at
+// the same moment, and a newer one is refused rather than damaged.
 //
 // Conventions every reader of the cache relies on:
 //  - times are ms since the Unix epoch; NULL when unknown;

@@ -8,19 +8,37 @@
 
 namespace prov {
 
-Result<std::unique_ptr<CacheWriter>> CacheWriter::open(const QString& path)
+namespace {
+
+// A clear holds the use lock only for a moment; a sync of a large store may take many minutes.
+constexpr int clearWaitMs = 10000;
+constexpr int syncWaitMs = 30 * 60 * 1000;
+
+} // namespace
+
+Result<std::unique_ptr<CacheWriter>> CacheWriter::open(
+    const QString& path, const CancellationToken& cancel, const std::function<void()>& onWait)
 {
+    auto useLock = CacheLock::acquire(path, CacheLock::Kind::Use, cancel, clearWaitMs);
+    if (!useLock)
+        return useLock.error();
+    auto syncLock = CacheLock::acquire(path, CacheLock::Kind::Sync, cancel, syncWaitMs, onWait);
+    if (!syncLock)
+        return syncLock.error();
     auto db = CacheDatabase::open(path, CacheDatabase::Access::Write);
     if (!db)
         return db.error();
-    std::unique_ptr<CacheWriter> writer(new CacheWriter(std::move(db).value()));
+    std::unique_ptr<CacheWriter> writer(
+        new CacheWriter(std::move(useLock).value(), std::move(syncLock).value(), std::move(db).value()));
     if (Status s = writer->m_runs.prepare(); !s)
         return s.error();
     return writer;
 }
 
-CacheWriter::CacheWriter(SqliteDatabase db)
-    : m_db(std::move(db))
+CacheWriter::CacheWriter(CacheLock useLock, CacheLock syncLock, SqliteDatabase db)
+    : m_useLock(std::move(useLock))
+    , m_syncLock(std::move(syncLock))
+    , m_db(std::move(db))
     , m_runs(m_db)
     , m_registry(m_db)
 { }

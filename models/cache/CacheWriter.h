@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/CacheLock.h"
 #include "cache/RegistryCacheWriter.h"
 #include "cache/RunCacheWriter.h"
 #include "core/Result.h"
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace prov {
@@ -35,11 +37,14 @@ struct SyncRecord
 // The cache's only writer. Owns one read-write connection and must be used from one thread
 // (the sync thread); readers elsewhere use their own connections and see each commit whole
 // (WAL). Every change happens between begin() and commit(), so a killed process leaves the
-// cache as of the last commit and never half a run.
+// cache as of the last commit and never half a run. It holds the cache's sync lock for its
+// whole life (CacheLock): a second writer, in this process or another, waits until it is gone.
 class CacheWriter
 {
 public:
-    static Result<std::unique_ptr<CacheWriter>> open(const QString& path);
+    // Waits (polling `cancel`) while another writer holds the cache, calling `onWait` once.
+    static Result<std::unique_ptr<CacheWriter>> open(const QString& path,
+        const CancellationToken& cancel = CancellationToken(), const std::function<void()>& onWait = {});
 
     Status begin();
     Status commit();
@@ -59,9 +64,12 @@ public:
     const SqliteDatabase& database() const { return m_db; }
 
 private:
-    explicit CacheWriter(SqliteDatabase db);
+    CacheWriter(CacheLock useLock, CacheLock syncLock, SqliteDatabase db);
     Status setInfo(const QString& key, const QString& value);
 
+    // Declared before the connection: released only after it is closed.
+    CacheLock m_useLock;
+    CacheLock m_syncLock;
     SqliteDatabase m_db;
     RunCacheWriter m_runs;
     RegistryCacheWriter m_registry;

@@ -10,3 +10,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 Q_DECLARE_LOGGING_CATEGORY(lcQuery)
 Q_DECLARE_LOGGING_CATEGORY(lcJournal)
 Q_DECLARE_LOGGING_CATEGORY(lcRegistry)
+// SQLite's own error text and the failing statement (info level), never shown to a user.
+Q_DECLARE_LOGGING_CATEGORY(lcDatabase)

@@ -1,7 +1,11 @@
 #include "core/SqliteDatabase.h"
 
+#include "core/SqliteError.h"
+
 #include <sqlite3.h>
 
+#include <QElapsedTimer>
+#include <QThread>
 #include <QUrl>
 
 #include <utility>
@@ -23,10 +27,9 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, Mode mode)
             path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     }
     if (rc != SQLITE_OK) {
-        Error error = makeError(rc == SQLITE_CANTOPEN ? ErrorCode::NotFound : ErrorCode::Database,
-            QStringLiteral("cannot open SQLite database: %1")
-                .arg(QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))),
-            path);
+        Error error = SqliteError::make(db, rc, QStringLiteral("open"), path);
+        if (rc == SQLITE_CANTOPEN)
+            error.code = ErrorCode::NotFound;
         sqlite3_close(db);
         return error;
     }
@@ -61,9 +64,9 @@ SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept
     return *this;
 }
 
-Error SqliteDatabase::lastError(const QString& location) const
+Error SqliteDatabase::lastError(const QString& statement) const
 {
-    return makeError(ErrorCode::Database, QString::fromUtf8(sqlite3_errmsg(m_db)), location);
+    return SqliteError::make(m_db, sqlite3_extended_errcode(m_db), statement, m_path);
 }
 
 Result<SqliteStatement> SqliteDatabase::prepare(const QString& sql) const
@@ -71,20 +74,27 @@ Result<SqliteStatement> SqliteDatabase::prepare(const QString& sql) const
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     if (sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr) != SQLITE_OK)
-        return lastError(sql.left(160));
+        return lastError(sql);
     return SqliteStatement(m_db, stmt);
 }
 
 Status SqliteDatabase::exec(const QString& sql) const
 {
-    char* message = nullptr;
-    if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error
-            = makeError(ErrorCode::Database, QString::fromUtf8(message ? message : "unknown error"), sql.left(160));
-        sqlite3_free(message);
-        return error;
-    }
+    if (const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
+        return SqliteError::make(m_db, rc, sql, m_path);
     return {};
+}
+
+Status SqliteDatabase::execWhileBusy(const QString& sql, int maxWaitMs) const
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        Status status = exec(sql);
+        if (status || !SqliteError::isBusy(status.error()) || waited.elapsed() >= maxWaitMs)
+            return status;
+        QThread::msleep(20);
+    }
 }
 
 Result<qint64> SqliteDatabase::queryInt(const QString& sql) const
@@ -95,7 +105,7 @@ Result<qint64> SqliteDatabase::queryInt(const QString& sql) const
     if (!stmt->step()) {
         if (!stmt->lastStatus())
             return stmt->lastStatus().error();
-        return makeError(ErrorCode::NotFound, QStringLiteral("query returned no row"), sql.left(160));
+        return makeError(ErrorCode::NotFound, QStringLiteral("the database holds no such value"), m_path);
     }
     return stmt->int64(0);
 }

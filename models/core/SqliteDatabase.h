@@ -14,7 +14,8 @@ namespace prov {
 // One SQLite connection (RAII). A connection belongs to the thread that uses it (DESIGN.md,
 // house style 9): open one per thread rather than sharing. ReadOnly opens never modify the
 // file; ReadOnlyImmutable also takes no locks and creates no -shm/-wal files (for a WAL-mode
-// file nobody is writing); ReadWrite creates the file when missing.
+// file nobody is writing); ReadWrite creates the file when missing. Errors are sentences located
+// at the file (SqliteError); SQLite's text and the statement go to the prov.db log category.
 class SqliteDatabase
 {
 public:
@@ -35,6 +36,10 @@ public:
     Result<SqliteStatement> prepare(const QString& sql) const;
     // Runs one or more statements without results (DDL, PRAGMA, BEGIN/COMMIT).
     Status exec(const QString& sql) const;
+    // exec(), run again while SQLite reports the database locked for up to `maxWaitMs`: some
+    // lock conflicts (a journal mode change racing another connection's first write) fail at
+    // once instead of waiting out the busy timeout.
+    Status execWhileBusy(const QString& sql, int maxWaitMs) const;
     // First column of the first row as an integer, or an error.
     Result<qint64> queryInt(const QString& sql) const;
 
@@ -44,7 +49,7 @@ public:
 
 private:
     explicit SqliteDatabase(sqlite3* db, QString path);
-    Error lastError(const QString& location) const;
+    Error lastError(const QString& statement) const;
 
     sqlite3* m_db = nullptr;
     QString m_path;

@@ -1,5 +1,7 @@
 #include "core/SqliteStatement.h"
 
+#include "core/SqliteError.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -84,8 +86,7 @@ bool SqliteStatement::step()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_status = makeError(ErrorCode::Database, QString::fromUtf8(sqlite3_errmsg(m_db)),
-            QString::fromUtf8(sqlite3_sql(m_stmt)).left(120));
+        m_status = SqliteError::make(m_db, rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
     return false;
 }
 

@@ -37,7 +37,7 @@ Result<SqliteDatabase> JournalDatabase::open(const QString& path, Access access)
     const QString pragmas = access == Access::Write
         ? QStringLiteral("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
         : QStringLiteral("PRAGMA busy_timeout = 10000; PRAGMA query_only = 1;");
-    if (Status s = db->exec(pragmas); !s)
+    if (Status s = db->execWhileBusy(pragmas, 10000); !s)
         return damaged(path, s.error());
     if (access == Access::Write) {
         if (Status s = JournalSchema::migrate(*db); !s)

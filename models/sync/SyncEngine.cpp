@@ -20,7 +20,13 @@ SyncEngine::SyncEngine(const StoreReader& reader, QString cachePath, WorkerPool&
 
 Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncProgressCallback& progress)
 {
-    auto writer = CacheWriter::open(m_cachePath);
+    // Another process syncing this store into this cache finishes first; this sync then finds
+    // little left to read.
+    auto writer = CacheWriter::open(m_cachePath, cancel, [&progress] {
+        if (progress)
+            progress(SyncProgress { SyncProgress::Phase::Scanning, 0, 0, 0,
+                QStringLiteral("Waiting for another sync of this store to finish") });
+    });
     if (!writer)
         return writer.error();
     SyncSession session(m_reader, **writer, cancel, progress);
