@@ -15,6 +15,7 @@ constexpr std::uint8_t rawFormat = 1;
 constexpr std::uint8_t deltaFormat = 2;
 constexpr qsizetype headerSize = 8;
 constexpr qsizetype maxVarint = 10;
+constexpr qsizetype minPointSize = 1 + 1 + 8;
 
 char* putVarint(char* out, std::int64_t signedValue)
 {
@@ -58,8 +59,24 @@ Result<MetricHistory> decodeRaw(const char* body, qsizetype size, std::uint32_t 
     return MetricHistory::fromPoints(std::move(points));
 }
 
+// Differences wrap around as unsigned 64-bit numbers: a history spanning the whole int64
+// range still round-trips, and a hostile blob cannot make the sums overflow (undefined).
+std::int64_t wrappingAdd(std::int64_t a, std::int64_t b)
+{
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+
+std::int64_t wrappingSub(std::int64_t a, std::int64_t b)
+{
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+
 Result<MetricHistory> decodeDeltas(const char* in, const char* end, std::uint32_t count)
 {
+    // Every point takes at least 10 bytes: a count the blob cannot hold is refused before
+    // anything is reserved for it.
+    if (static_cast<qsizetype>(count) > (end - in) / minPointSize)
+        return corrupt("truncated");
     std::vector<MetricPoint> points;
     points.reserve(count);
     std::int64_t step = 0;
@@ -69,8 +86,8 @@ Result<MetricHistory> decodeDeltas(const char* in, const char* end, std::uint32_
         std::int64_t timeDelta = 0;
         if (!(in = getVarint(in, end, stepDelta)) || !(in = getVarint(in, end, timeDelta)) || end - in < 8)
             return corrupt("truncated");
-        step += stepDelta;
-        timestamp += timeDelta;
+        step = wrappingAdd(step, stepDelta);
+        timestamp = wrappingAdd(timestamp, timeDelta);
         double value = 0;
         std::memcpy(&value, in, 8);
         in += 8;
@@ -97,8 +114,8 @@ QByteArray MetricHistoryCodec::encode(const MetricHistory& history)
     std::int64_t step = 0;
     std::int64_t timestamp = 0;
     for (const MetricPoint& p : points) {
-        out = putVarint(out, p.step - step);
-        out = putVarint(out, p.timestamp - timestamp);
+        out = putVarint(out, wrappingSub(p.step, step));
+        out = putVarint(out, wrappingSub(p.timestamp, timestamp));
         std::memcpy(out, &p.value, 8);
         out += 8;
         step = p.step;

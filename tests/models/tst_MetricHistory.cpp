@@ -35,6 +35,8 @@ private Q_SLOTS:
     void codecReadsTheRawFormatToo();
     void codecRejectsDamagedBlobs_data();
     void codecRejectsDamagedBlobs();
+    void codecRoundTripsExtremeSteps();
+    void codecSurvivesEveryByteFlipped();
 };
 
 void tst_MetricHistory::canonicalOrder_data()
@@ -145,6 +147,48 @@ void tst_MetricHistory::codecRejectsDamagedBlobs_data()
     QTest::newRow("count larger than the points") << QByteArray(good).replace(4, 1, "\x03");
     QTest::newRow("truncated") << good.left(good.size() - 1);
     QTest::newRow("trailing bytes") << good + QByteArray("x");
+    // Hostile counts: refused from the blob's size, before anything is reserved for them.
+    QTest::newRow("count of 4 billion") << QByteArray(good).replace(4, 4, QByteArray("\xff\xff\xff\xff", 4));
+    QTest::newRow("raw count of 4 billion") << QByteArray("PMH\x01\xff\xff\xff\xff", 8) + QByteArray(48, '\0');
+    QTest::newRow("raw count that is not a multiple") << QByteArray("PMH\x01\x02\0\0\0", 8) + QByteArray(47, '\0');
+    QTest::newRow("header only, count 1") << QByteArray("PMH\x02\x01\0\0\0", 8);
+    QTest::newRow("varint longer than 64 bits")
+        << QByteArray("PMH\x02\x01\0\0\0", 8) + QByteArray(11, '\xff') + QByteArray(9, '\0');
+}
+
+void tst_MetricHistory::codecRoundTripsExtremeSteps()
+{
+    // Differences between these overflow int64: they wrap, and still decode to the same points.
+    constexpr qint64 lowest = std::numeric_limits<qint64>::min();
+    constexpr qint64 highest = std::numeric_limits<qint64>::max();
+    const auto history
+        = MetricHistory::fromPoints({ { lowest, highest, 1.0 }, { 0, 0, 2.0 }, { highest, lowest, 3.0 } });
+    const QByteArray blob = MetricHistoryCodec::encode(history);
+    const auto decoded = MetricHistoryCodec::decode(blob.constData(), blob.size());
+    QVERIFY(decoded);
+    QVERIFY(samePoints(decoded->points(), history.points()));
+}
+
+void tst_MetricHistory::codecSurvivesEveryByteFlipped()
+{
+    // Any single damaged byte either decodes to some history or is refused; never a crash.
+    Points points;
+    for (qint64 i = 0; i < 20; ++i)
+        points.push_back({ i * 300, 1741086395014 + i * 77777, static_cast<double>(i) });
+    const QByteArray good = MetricHistoryCodec::encode(MetricHistory::fromPoints(points));
+    int refused = 0;
+    for (qsizetype at = 0; at < good.size(); ++at) {
+        for (const char flip : { '\x01', '\x80', '\xff' }) {
+            QByteArray bad = good;
+            bad[at] = static_cast<char>(bad[at] ^ flip);
+            const auto decoded = MetricHistoryCodec::decode(bad.constData(), bad.size());
+            if (!decoded)
+                ++refused;
+            else
+                QVERIFY(decoded->size() <= 20);
+        }
+    }
+    QVERIFY(refused > 0);
 }
 
 void tst_MetricHistory::codecRejectsDamagedBlobs()

@@ -224,6 +224,11 @@ const std::map<QString, Damage>& damages()
         { u"metric garbage line"_s,
             [](auto at) { return appendFile(at(logreg + u"/metrics/train_loss"_s), "oops not a metric\n"); } },
         { u"metric cut line"_s,
+            [](auto at) {
+                return appendFile(at(logreg + u"/metrics/train_loss"_s), "1741001999999 0.12\n1741002000000 0.1 99\n");
+            } },
+        // No newline yet: a training job is writing this line right now.
+        { u"metric line in progress"_s,
             [](auto at) { return appendFile(at(logreg + u"/metrics/train_loss"_s), "1741001999999 0.12"); } },
         { u"metric binary"_s,
             [](auto at) {
@@ -346,6 +351,7 @@ private Q_SLOTS:
         row("params folder links to its parent", logreg + u"/params/up"_s, "issue");
         row("metric garbage line", logreg + u"/metrics/train_loss"_s, "issue");
         row("metric cut line", logreg + u"/metrics/train_loss"_s, "issue");
+        row("metric line in progress", logreg + u"/metrics/train_loss"_s, "none");
         row("metric binary", logreg + u"/metrics/val_accuracy"_s, "issue");
         row("metric FIFO", logreg + u"/metrics/fifo"_s, "issue");
         row("input meta corrupt", logreg + u"/inputs/91ec40e7c1325c73b5ac2cc2fc2af4e4/meta.yaml"_s, "issue");

@@ -209,10 +209,11 @@ void MetricFileParser::recordBadLine(qint64 lineNumber, std::string_view line)
 
 void MetricFileParser::finish()
 {
-    if (!m_carry.empty()) {
-        handleLine(m_carry);
-        m_carry.clear();
-    }
+    // MLflow ends every line it appends with '\n'; bytes after the last one are a line a
+    // training job is writing at this moment ("3 0.3" of "3 0.36 2"). They are left for the
+    // next sync, which sees the file's new size, rather than read as a wrong point or reported.
+    m_lineInProgress = !stripped(m_carry).empty();
+    m_carry.clear();
     // A two-field line among three-field ones is not an old-format file but a cut line (a
     // copy taken mid-write, a damaged file): "1741086395014 0.36" must not become step 0.
     if (m_sawThreeFields && !m_twoFieldLines.empty()) {

@@ -36,8 +36,10 @@ public:
     static bool parseModelLine(std::string_view line, LoggedModelMetric& metric);
 
     void feed(std::string_view chunk);
-    // Parses a last line without '\n' and settles old-format lines (see the .cpp).
+    // Settles old-format lines (see the .cpp). A last line without '\n' is a line still being
+    // written: it is not parsed (lineInProgress() says it was there).
     void finish();
+    bool lineInProgress() const { return m_lineInProgress; }
 
     std::vector<MetricPoint>& points() { return m_points; }
     qint64 badLineCount() const { return m_badLineCount; }
@@ -54,6 +56,7 @@ private:
     std::vector<std::pair<size_t, qint64>> m_twoFieldLines; // (index in m_points, line number)
     std::vector<std::string> m_twoFieldTexts;
     qint64 m_badLineCount = 0;
+    bool m_lineInProgress = false;
     std::vector<BadLine> m_badLines;
 };
 

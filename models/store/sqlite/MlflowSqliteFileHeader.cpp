@@ -1,7 +1,10 @@
 #include "store/sqlite/MlflowSqliteFileHeader.h"
 
+#include "core/LogCategories.h"
+
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 namespace prov {
 namespace {
@@ -32,7 +35,23 @@ Error notMlflow(const QString& why, const QString& path)
 
 Status MlflowSqliteFileHeader::check(const QString& path)
 {
-    const QFileInfo info(path);
+    // A database that a training job is writing grows in steps: its header may already count
+    // pages that the file does not have yet. Shorter than its header says is only damage when
+    // it stays so for a while.
+    for (int attempt = 1;; ++attempt) {
+        qint64 missing = 0;
+        Status status = checkOnce(path, missing);
+        if (status || missing == 0 || attempt >= TruncationAttempts)
+            return status;
+        qCDebug(lcStore) << path << "is" << missing << "bytes shorter than its header says; reading it again";
+        QThread::msleep(TruncationRetryMs);
+    }
+}
+
+Status MlflowSqliteFileHeader::checkOnce(const QString& path, qint64& missing)
+{
+    missing = 0;
+    QFileInfo info(path);
     if (!info.exists())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such database file"), path);
     if (!info.isFile())
@@ -50,10 +69,13 @@ Status MlflowSqliteFileHeader::check(const QString& path)
     const quint32 pageCount = bigEndian32(header, 28);
     const bool countValid = pageCount > 0 && bigEndian32(header, 92) == bigEndian32(header, 24);
     const qint64 expected = static_cast<qint64>(pageCount) * pageSize(header);
-    if (countValid && info.size() < expected) {
+    // The size is taken after the header was read, never before: a file that grew in between
+    // must not look short.
+    const qint64 size = file.size();
+    if (countValid && size < expected) {
+        missing = expected - size;
         return makeError(ErrorCode::Corrupt,
-            QStringLiteral("the database file is truncated: %1 of %2 bytes present").arg(info.size()).arg(expected),
-            path);
+            QStringLiteral("the database file is truncated: %1 of %2 bytes present").arg(size).arg(expected), path);
     }
     return {};
 }

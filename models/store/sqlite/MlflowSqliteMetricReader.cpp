@@ -2,6 +2,7 @@
 
 #include "store/sqlite/MlflowSqliteContext.h"
 #include "store/sqlite/MlflowSqliteFingerprint.h"
+#include "store/sqlite/MlflowSqliteReadTransaction.h"
 
 #include <QHash>
 
@@ -135,6 +136,10 @@ Result<MetricRead> MlflowSqliteMetricReader::histories(const QString& runId, con
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     MetricRead read;
+    // One snapshot for every chunk: a batch MLflow commits meanwhile is in all of them or none.
+    const MlflowSqliteReadTransaction snapshot(m_context);
+    if (!snapshot.status())
+        return snapshot.status().error();
     for (qsizetype first = 0; first < wanted.size(); first += maxKeysPerQuery) {
         const QStringList chunk = wanted.mid(first, maxKeysPerQuery);
         auto stmt = m_context.prepare(historyQuery(chunk.size()));

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/MlflowSqliteContext.h"
 #include "store/sqlite/MlflowSqliteFingerprint.h"
+#include "store/sqlite/MlflowSqliteReadTransaction.h"
 
 #include <algorithm>
 
@@ -134,6 +135,11 @@ Result<RunScan> MlflowSqliteRunScanner::scan(const Experiment& experiment, const
     }
     RunScan scan;
     Fingerprints prints;
+    // One snapshot for the run rows and every stamp query: a run's fingerprint never mixes
+    // the state before a write with the state after it.
+    const MlflowSqliteReadTransaction snapshot(m_context);
+    if (!snapshot.status())
+        return snapshot.status().error();
     if (auto status = readRunRows(experimentId, experiment.experimentId, prints, scan.issues); !status)
         return status.error();
 

@@ -1,6 +1,7 @@
 #include "store/sqlite/MlflowSqliteStore.h"
 
 #include "core/LogCategories.h"
+#include "core/SqliteError.h"
 #include "store/sqlite/MlflowSqliteExperiments.h"
 #include "store/sqlite/MlflowSqliteFileHeader.h"
 #include "store/sqlite/MlflowSqliteLoggedModels.h"
@@ -11,8 +12,28 @@
 
 #include <QFileInfo>
 #include <QMutexLocker>
+#include <QThread>
 
 namespace prov {
+namespace {
+
+constexpr int busyAttempts = 4;
+
+// SQLite waits out a writer's lock for the connection's busy timeout; a training job that
+// commits one batch after another can hold it longer. A read that still meets a lock is read
+// again a few times, each after a longer pause, before it is reported.
+template<typename Read> auto retryWhenBusy(const StoreLocation& location, Read read) -> decltype(read())
+{
+    for (int attempt = 1;; ++attempt) {
+        auto result = read();
+        if (result || !SqliteError::isBusy(result.error()) || attempt >= busyAttempts)
+            return result;
+        qCInfo(lcStore) << location.path << "is locked by a writer; reading again (attempt" << attempt + 1 << ")";
+        QThread::msleep(static_cast<unsigned long>(250 * attempt));
+    }
+}
+
+} // namespace
 
 Result<std::unique_ptr<MlflowSqliteStore>> MlflowSqliteStore::open(const StoreLocation& location)
 {
@@ -56,25 +77,26 @@ StoreDescription MlflowSqliteStore::describe() const
 Result<ExperimentScan> MlflowSqliteStore::scanExperiments(const CancellationToken& cancel) const
 {
     const QMutexLocker lock(&m_mutex);
-    return MlflowSqliteExperiments(m_context).scan(cancel);
+    return retryWhenBusy(m_location, [&] { return MlflowSqliteExperiments(m_context).scan(cancel); });
 }
 
 Result<RunScan> MlflowSqliteStore::scanRuns(const Experiment& experiment, const CancellationToken& cancel) const
 {
     const QMutexLocker lock(&m_mutex);
-    return MlflowSqliteRunScanner(m_context).scan(experiment, cancel);
+    return retryWhenBusy(m_location, [&] { return MlflowSqliteRunScanner(m_context).scan(experiment, cancel); });
 }
 
 Result<RunRecord> MlflowSqliteStore::readRun(const RunStamp& run) const
 {
     const QMutexLocker lock(&m_mutex);
-    return MlflowSqliteRunReader(m_context, m_artifacts).read(run.runId);
+    return retryWhenBusy(m_location, [&] { return MlflowSqliteRunReader(m_context, m_artifacts).read(run.runId); });
 }
 
 Result<MetricRead> MlflowSqliteStore::readMetrics(const RunStamp& run, const QStringList& keys) const
 {
     const QMutexLocker lock(&m_mutex);
-    auto read = MlflowSqliteMetricReader(m_context).histories(run.runId, keys);
+    auto read
+        = retryWhenBusy(m_location, [&] { return MlflowSqliteMetricReader(m_context).histories(run.runId, keys); });
     if (read) {
         for (StoreIssue& issue : read->issues)
             issue.experimentId = run.experimentId;
@@ -85,13 +107,13 @@ Result<MetricRead> MlflowSqliteStore::readMetrics(const RunStamp& run, const QSt
 Result<LoggedModelScan> MlflowSqliteStore::scanLoggedModels(const Experiment& experiment) const
 {
     const QMutexLocker lock(&m_mutex);
-    return MlflowSqliteLoggedModels(m_context, m_artifacts).scan(experiment);
+    return retryWhenBusy(m_location, [&] { return MlflowSqliteLoggedModels(m_context, m_artifacts).scan(experiment); });
 }
 
 Result<RegistryScan> MlflowSqliteStore::scanRegistry() const
 {
     const QMutexLocker lock(&m_mutex);
-    return MlflowSqliteRegistry(m_context).scan();
+    return retryWhenBusy(m_location, [&] { return MlflowSqliteRegistry(m_context).scan(); });
 }
 
 } // namespace prov
