@@ -3,7 +3,9 @@
 #include "CardVerb.h"
 #include "ClearVerb.h"
 #include "ExperimentsVerb.h"
+#include "ImpactVerb.h"
 #include "IssuesVerb.h"
+#include "LineageVerb.h"
 #include "ModelsVerb.h"
 #include "RegistryVerb.h"
 #include "RunsVerb.h"
@@ -19,6 +21,8 @@ CliVerbRegistry::CliVerbRegistry()
     m_verbs.push_back(std::make_unique<ModelsVerb>());
     m_verbs.push_back(std::make_unique<RegistryVerb>());
     m_verbs.push_back(std::make_unique<CardVerb>());
+    m_verbs.push_back(std::make_unique<LineageVerb>());
+    m_verbs.push_back(std::make_unique<ImpactVerb>());
     m_verbs.push_back(std::make_unique<IssuesVerb>());
     m_verbs.push_back(std::make_unique<ClearVerb>());
 }

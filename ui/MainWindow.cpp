@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "IssuesDock.h"
+#include "LineagePage.h"
 #include "ModelsPage.h"
 #include "RecentStores.h"
 #include "ResourcePaths.h"
@@ -10,6 +11,7 @@
 #include "SyncStatusBar.h"
 #include "WelcomePage.h"
 #include "core/DisplayFormat.h"
+#include "lineage/LineageIds.h"
 #include "query/RunTableExport.h"
 
 #include <QCloseEvent>
@@ -31,6 +33,7 @@ MainWindow::MainWindow(SessionOptions options, QWidget* parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(ResourcePaths::applicationIcon()));
     setupPages();
+    setupLineage();
     setupActions();
     setupSessionFeedback();
     restoreSettings();
@@ -70,6 +73,34 @@ void MainWindow::setupPages()
     connect(m_issuesDock, &IssuesDock::runActivated, this, &MainWindow::showRun);
     connect(m_recent, &RecentStores::activated, this, &MainWindow::openUri);
     connect(m_recent, &RecentStores::changed, this, [this] { m_welcome->setRecentStores(m_recent->uris()); });
+}
+
+void MainWindow::setupLineage()
+{
+    m_lineagePage = new LineagePage(m_session, this);
+    m_ui->workspaceTabs->addTab(m_lineagePage, tr("Lineage"));
+    connect(m_lineagePage, &LineagePage::runActivated, this, &MainWindow::showRun);
+    connect(m_lineagePage, &LineagePage::versionActivated, this, &MainWindow::showVersion);
+    connect(m_lineagePage, &LineagePage::loggedModelActivated, this, [this](const QString& modelId) {
+        m_ui->workspaceTabs->setCurrentWidget(m_modelsPage);
+        m_modelsPage->showLoggedModel(modelId);
+    });
+    auto* lineage = new QAction(tr("&Lineage"), this);
+    lineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(lineage, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_lineagePage); });
+    auto* showLineage = new QAction(tr("Show Lineage of the Selected &Run"), this);
+    showLineage->setObjectName(QStringLiteral("actionShowLineage"));
+    showLineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(showLineage, &QAction::triggered, this, &MainWindow::showLineageOfSelection);
+    m_ui->menuView->insertActions(m_ui->actionIssues, { lineage, showLineage });
+}
+
+void MainWindow::showLineageOfSelection()
+{
+    const QString runId = m_runsPage->selectedRunId();
+    m_ui->workspaceTabs->setCurrentWidget(m_lineagePage);
+    if (!runId.isEmpty())
+        m_lineagePage->showNode(LineageIds::run(runId));
 }
 
 void MainWindow::setupActions()

@@ -13,6 +13,7 @@ class MainWindow;
 }
 
 class IssuesDock;
+class LineagePage;
 class ModelsPage;
 class RecentStores;
 class RunsPage;
@@ -20,7 +21,7 @@ class SyncStatusBar;
 class WelcomePage;
 
 // The application window: opens stores (menus, recent list, drag and drop, command line),
-// hosts the Runs and Models pages and the Issues dock, shows sync progress with a Cancel
+// hosts the Runs, Registry and Lineage pages and the Issues dock, shows sync progress with a Cancel
 // button, and says in its title when it is showing cached data of an unreachable store.
 // Reads and writes its settings (QSettings); everything below gets options passed in.
 class MainWindow : public QMainWindow
@@ -43,6 +44,7 @@ public:
     RunsPage* runsPage() const { return m_runsPage; }
     ModelsPage* modelsPage() const { return m_modelsPage; }
     IssuesDock* issuesDock() const { return m_issuesDock; }
+    LineagePage* lineagePage() const { return m_lineagePage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -53,6 +55,8 @@ private:
     void setupPages();
     void setupActions();
     void setupSessionFeedback();
+    void setupLineage();
+    void showLineageOfSelection();
     void restoreSettings();
     void saveSettings() const;
     void openFolderDialog();
@@ -77,6 +81,7 @@ private:
     RunsPage* m_runsPage;
     ModelsPage* m_modelsPage;
     IssuesDock* m_issuesDock;
+    LineagePage* m_lineagePage = nullptr;
     SyncStatusBar* m_syncBar;
 };
 

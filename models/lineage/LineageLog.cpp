@@ -1,0 +1,3 @@
+#include "lineage/LineageLog.h"
+
+Q_LOGGING_CATEGORY(lcLineage, "prov.lineage", QtWarningMsg)

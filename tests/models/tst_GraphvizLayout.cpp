@@ -1,0 +1,111 @@
+#include "lineage/GraphvizLayout.h"
+
+#include "lineage/LineageIds.h"
+
+#include <QTest>
+
+#include <future>
+
+using namespace prov;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A chain of `runs` runs that each read one shared dataset and a run-specific one and
+// produced a model that became a version; awkward names included.
+LineageGraph chainStore(int runs)
+{
+    LineageGraph graph;
+    const int shared = graph.addNode(
+        { u"dataset:shared"_s, LineageNodeKind::DatasetVersion, u"shared \"data\" \\N"_s, u"d1"_s, {}, {}, {} });
+    for (int r = 0; r < runs; ++r) {
+        const QString n = QString::number(r);
+        const int own = graph.addNode(
+            { u"dataset:own"_s + n, LineageNodeKind::DatasetVersion, u"<b>own</b>\n"_s + n, {}, {}, {}, {} });
+        const int run
+            = graph.addNode({ u"run:"_s + n, LineageNodeKind::Run, u"نموذج "_s + n, u"FINISHED"_s, {}, {}, {} });
+        const int model = graph.addNode({ u"model:"_s + n, LineageNodeKind::LoggedModel, u"model"_s, {}, {}, {}, {} });
+        const int version
+            = graph.addNode({ u"version:m/"_s + n, LineageNodeKind::ModelVersion, u"m v"_s + n, {}, {}, {}, {} });
+        graph.addEdge(shared, run, LineageEdgeKind::Used);
+        graph.addEdge(own, run, LineageEdgeKind::Used);
+        graph.addEdge(run, model, LineageEdgeKind::WasGeneratedBy);
+        graph.addEdge(model, version, LineageEdgeKind::WasDerivedFrom);
+    }
+    return graph;
+}
+
+} // namespace
+
+// Graphviz layout: plain geometry, left to right, boxes of the asked sizes that do not
+// overlap, a Bézier path per edge; layouts from two threads are serialised, not corrupted.
+class tst_GraphvizLayout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void laysOutLeftToRight()
+    {
+        const LineageGraph graph = chainStore(5);
+        auto layout = GraphvizLayout::layout(graph, {});
+        QVERIFY(layout);
+        QCOMPARE(layout->nodeBoxes.size(), graph.nodes().size());
+        QCOMPARE(layout->edges.size(), graph.edges().size());
+        for (const LineageEdge& edge : graph.edges())
+            QVERIFY(layout->nodeBoxes.at(edge.from).center().x() < layout->nodeBoxes.at(edge.to).center().x());
+        for (int a = 0; a < layout->nodeBoxes.size(); ++a) {
+            QVERIFY(layout->bounds.adjusted(-1, -1, 1, 1).contains(layout->nodeBoxes.at(a)));
+            for (int b = a + 1; b < layout->nodeBoxes.size(); ++b)
+                QVERIFY(!layout->nodeBoxes.at(a).intersects(layout->nodeBoxes.at(b)));
+        }
+        for (const LineageLayoutEdge& edge : layout->edges) {
+            QVERIFY(edge.path.size() >= 4);
+            QCOMPARE((edge.path.size() - 1) % 3, 0);
+            QVERIFY(edge.arrowTip);
+        }
+    }
+
+    void nodesGetTheSizesAskedFor()
+    {
+        const LineageGraph graph = chainStore(1);
+        LineageLayoutOptions options;
+        for (int n = 0; n < graph.nodes().size(); ++n)
+            options.nodeSizes.append(QSizeF(100 + 10 * n, 40));
+        auto layout = GraphvizLayout::layout(graph, options);
+        QVERIFY(layout);
+        for (int n = 0; n < graph.nodes().size(); ++n) {
+            QVERIFY(qAbs(layout->nodeBoxes.at(n).width() - (100 + 10 * n)) < 1.0);
+            QVERIFY(qAbs(layout->nodeBoxes.at(n).height() - 40) < 1.0);
+        }
+    }
+
+    void layoutsOnTwoThreadsAreSerialised()
+    {
+        const LineageGraph graph = chainStore(40);
+        auto first = std::async(std::launch::async, [&] { return GraphvizLayout::layout(graph, {}); });
+        auto second = std::async(std::launch::async, [&] { return GraphvizLayout::layout(graph, {}); });
+        const auto a = first.get();
+        const auto b = second.get();
+        QVERIFY(a && b);
+        QCOMPARE(a->nodeBoxes, b->nodeBoxes);
+    }
+
+    void aCancelledLayoutSaysSo()
+    {
+        CancellationToken cancel;
+        cancel.cancel();
+        const auto result = GraphvizLayout::layout(chainStore(2), {}, cancel);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Cancelled);
+    }
+
+    void anEmptyGraphHasNoGeometry()
+    {
+        const auto result = GraphvizLayout::layout(LineageGraph(), {});
+        QVERIFY(result);
+        QVERIFY(result->nodeBoxes.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_GraphvizLayout)
+#include "tst_GraphvizLayout.moc"
