@@ -1,6 +1,7 @@
 #include "CliVerbRegistry.h"
 
 #include "CardVerb.h"
+#include "CompareVerb.h"
 #include "ExperimentsVerb.h"
 #include "IssuesVerb.h"
 #include "ModelsVerb.h"
@@ -18,6 +19,7 @@ CliVerbRegistry::CliVerbRegistry()
     m_verbs.push_back(std::make_unique<ModelsVerb>());
     m_verbs.push_back(std::make_unique<RegistryVerb>());
     m_verbs.push_back(std::make_unique<CardVerb>());
+    m_verbs.push_back(std::make_unique<CompareVerb>());
     m_verbs.push_back(std::make_unique<IssuesVerb>());
 }
 
