@@ -2,6 +2,7 @@
 
 #include "CardVerb.h"
 #include "ClearVerb.h"
+#include "CompareVerb.h"
 #include "ExperimentsVerb.h"
 #include "ImpactVerb.h"
 #include "IssuesVerb.h"
@@ -23,6 +24,7 @@ CliVerbRegistry::CliVerbRegistry()
     m_verbs.push_back(std::make_unique<CardVerb>());
     m_verbs.push_back(std::make_unique<LineageVerb>());
     m_verbs.push_back(std::make_unique<ImpactVerb>());
+    m_verbs.push_back(std::make_unique<CompareVerb>());
     m_verbs.push_back(std::make_unique<IssuesVerb>());
     m_verbs.push_back(std::make_unique<ClearVerb>());
 }

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void nearestByX_data();
     void nearestByX();
     void columnsAreAtLeastOne();
+    void spikeSurvivesEveryZoom_data();
+    void spikeSurvivesEveryZoom();
     void throughput();
 
 private:
@@ -190,6 +192,20 @@ void tst_MetricDecimator::decimate_data()
         << QList<double> { 11, 15 }
         << Expected {
                .steps = { 8, 11, 12, 13, 14, 15, 17 }, .exactSteps = true, .yRange = Range { 11, 15 }, .sourceCount = 5
+           };
+    QTest::newRow("steps logged out of order are drawn in step order")
+        << Points { { 3, 4000, 3 }, { 0, 1000, 0 }, { 2, 3000, 2 }, { 1, 2000, 1 } } << 100 << all
+        << Expected { .steps = { 0, 1, 2, 3 }, .exactSteps = true, .yRange = Range { 0, 3 }, .sourceCount = 4 };
+    QTest::newRow("duplicated steps keep every value")
+        << Points { { 0, 1000, 1 }, { 1, 2000, 5 }, { 1, 2500, -5 }, { 2, 3000, 2 } } << 100 << all
+        << Expected { .steps = { 0, 1, 1, 2 }, .exactSteps = true, .yRange = Range { -5, 5 }, .sourceCount = 4 };
+    Points repeated = generate(10'000, [](qint64 s) { return s == 5'000 ? 50.0 : 1.0; });
+    for (MetricPoint& p : repeated)
+        p.step /= 2; // every step logged twice: the spike's twin at the same step is 1.0
+    QTest::newRow("duplicated steps, reduced: the spike stays")
+        << repeated << 100 << all
+        << Expected {
+               .maxLineSize = 400, .steps = { 2'500 }, .yRange = Range { 1, 50 }, .sourceCount = 10'000, .reduced = true
            };
     QTest::newRow("x range beyond the data keeps the last point only")
         << ramp(100) << 100 << QList<double> { 5000, 6000 }
@@ -355,6 +371,44 @@ void tst_MetricDecimator::columnsAreAtLeastOne()
     QCOMPARE(decimator.columns(), 1);
     const MetricDecimation result = decimator.decimate(MetricHistory::fromPoints(ramp(100)));
     QCOMPARE(stepsOf(result.line), (QList<qint64> { 0, 99 }));
+}
+
+void tst_MetricDecimator::spikeSurvivesEveryZoom_data()
+{
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+
+    for (int columns : { 1600, 300, 7, 1 }) {
+        const auto name
+            = [columns](const char* zoom) -> QByteArray { return QByteArray::number(columns) + " columns, " + zoom; };
+        QTest::newRow(name("whole history").constData()) << columns << 0.0 << 999'999.0;
+        QTest::newRow(name("half").constData()) << columns << 250'000.0 << 750'000.0;
+        QTest::newRow(name("1000 steps").constData()) << columns << 654'000.0 << 654'999.0;
+        QTest::newRow(name("spike at the left edge").constData()) << columns << 654'321.0 << 700'000.0;
+        QTest::newRow(name("spike at the right edge").constData()) << columns << 600'000.0 << 654'321.0;
+        QTest::newRow(name("3 steps").constData()) << columns << 654'320.0 << 654'322.0;
+    }
+}
+
+// A one-step spike in a million points is drawn at every zoom and width, never more than
+// four points per pixel column: decimation reads every point, it never skips steps.
+void tst_MetricDecimator::spikeSurvivesEveryZoom()
+{
+    QFETCH(int, columns);
+    QFETCH(double, from);
+    QFETCH(double, to);
+
+    static const MetricHistory history = MetricHistory::fromPoints(
+        generate(1'000'000, [](qint64 s) { return s == 654'321 ? 1e6 : std::sin(double(s) / 5000.0); }));
+    MetricDecimator decimator(columns);
+    decimator.setVisibleRange(from, to);
+    const MetricDecimation result = decimator.decimate(history);
+    checkInvariants(result, columns, Range { from, to });
+    QVERIFY(stepsOf(result.line).contains(654'321));
+    QCOMPARE(result.yRange->max, 1e6);
+    QCOMPARE(result.sourceCount, qsizetype(to - from) + 1);
+    QVERIFY(qsizetype(result.line.size()) <= 4 * columns + 2); // + a neighbour each side
 }
 
 // Not a timing assertion: prints how fast a million-point history decimates (best of 3).
