@@ -6,13 +6,17 @@
 #include "journal/JournalLocator.h"
 #include "query/CacheReader.h"
 #include "registry/OutboxPusher.h"
+#include "store/StoreReachability.h"
 #include "store/StoreReaderFactory.h"
 #include "sync/CacheUpgrade.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncJob.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <unistd.h>
 
@@ -44,6 +48,12 @@ public:
         m_err << "\r\033[K" << p.message;
         if (p.total > 0)
             m_err << ' ' << p.done << '/' << p.total;
+        const auto sync = p.detail.value<SyncProgress>();
+        if (sync.metricPoints > 0)
+            m_err << ", " << QLocale::c().toString(sync.metricPoints) << " points";
+        if (sync.requests > 0)
+            m_err << ", " << sync.requests << " requests, "
+                  << QLocale::c().formattedDataSize(sync.bytesReceived, 1, QLocale::DataSizeTraditionalFormat);
         m_err << Qt::flush;
     }
 
@@ -93,7 +103,7 @@ Result<SyncSummary> CliContext::syncOnce()
             options.journalPath = m_journalPath;
             return SyncEngine(**reader, m_cachePath, job.workers(), options)
                 .run(job.cancellation(), [&job](const SyncProgress& p) {
-                    job.setProgress(JobProgress { p.done, p.total, p.message, {} });
+                    job.setProgress(JobProgress { p.done, p.total, p.message, QVariant::fromValue(p) });
                 });
         },
         [&progress](const JobProgress& p) { progress.update(p); });
@@ -134,31 +144,54 @@ Result<SyncSummary> CliContext::sync()
     return report->written > 0 ? syncOnce() : summary;
 }
 
+Result<bool> CliContext::cacheIsFreshEnough() const
+{
+    if (!m_noSync && m_maxAgeSeconds < 0)
+        return false;
+    auto cache = CacheReader::open(m_cachePath);
+    const auto info = cache ? cache->info() : Result<CacheInfo>(cache.error());
+    if (!info || !info->lastSyncFinished) {
+        if (m_noSync)
+            return makeError(ErrorCode::NotFound,
+                QStringLiteral("--no-sync: no sync of this store ever completed; run without --no-sync once"),
+                m_store.where());
+        return false;
+    }
+    return m_noSync || QDateTime::currentMSecsSinceEpoch() - *info->lastSyncFinished < m_maxAgeSeconds * 1000;
+}
+
 Status CliContext::refreshOrUseCache()
 {
     if (Status s = holdCache(); !s)
         return s;
-    if (m_store.exists()) {
-        auto summary = sync();
-        if (summary)
-            return {};
-        if (summary.error().code != ErrorCode::NotFound && summary.error().code != ErrorCode::Io)
-            return summary.error();
-        m_err << "provenance: " << summary.error().describe() << '\n';
-    }
+    auto fresh = cacheIsFreshEnough();
+    if (!fresh)
+        return fresh.error();
+    if (*fresh)
+        return {};
+    auto summary = sync();
+    if (summary)
+        return {};
+    const Error& failure = summary.error();
+    if (!StoreReachability::isOffline(failure))
+        return failure;
+    return useCacheOffline(failure);
+}
+
+Status CliContext::useCacheOffline(const Error& failure)
+{
     // No sync will migrate the cache of a store out of reach: do it here, or it cannot be read.
     if (Status s = CacheUpgrade::run(m_cachePath, m_journalPath); !s)
         m_err << "provenance: the cache could not be upgraded: " << s.error().describe() << '\n';
     auto cache = CacheReader::open(m_cachePath);
-    if (!cache)
-        return makeError(ErrorCode::NotFound,
-            QStringLiteral("the store is not reachable and there is no cache of it (looked in %1)").arg(m_cachePath),
-            m_store.uri);
-    const auto info = cache->info();
-    const QString when = info && info->lastSyncFinished ? DisplayFormat::timestamp(info->lastSyncFinished)
-                                                        : QStringLiteral("an unfinished sync");
-    m_err << "provenance: store not reachable (" << m_store.path << "); answering from the cache synced " << when
-          << '\n';
+    const auto info = cache ? cache->info() : Result<CacheInfo>(cache.error());
+    if (!info || !info->lastSyncFinished)
+        return makeError(failure.code,
+            QStringLiteral("the store is not reachable (%1) and there is no cache of it from a completed sync")
+                .arg(failure.message),
+            failure.location.isEmpty() ? m_store.where() : failure.location);
+    m_err << "provenance: offline: the store is not reachable (" << failure.describe()
+          << "); answering from the cache last synced " << DisplayFormat::timestamp(info->lastSyncFinished) << '\n';
     return {};
 }
 

@@ -24,6 +24,10 @@ public:
 
     // Resolves the store argument (or MLFLOW_TRACKING_URI when empty) and the cache folder.
     Status resolve(const QString& storeArgument, const QString& cacheFolder);
+    // --no-sync: listing verbs answer from the cache at once. --max-age: they skip the sync when
+    // the last completed one is younger than `seconds`.
+    void setNoSync() { m_noSync = true; }
+    void setMaxAge(qint64 seconds) { m_maxAgeSeconds = seconds; }
     // Syncs the store into its cache (recording registry bindings in the journal), then pushes
     // queued write-backs and, when any was written, syncs again to read them back.
     Result<SyncSummary> sync();
@@ -49,10 +53,15 @@ private:
     QTextStream& m_err;
     StoreLocation m_store;
     Result<SyncSummary> syncOnce();
+    Status useCacheOffline(const Error& failure);
+
+    Result<bool> cacheIsFreshEnough() const;
 
     QString m_cachePath;
     QString m_journalPath;
     CacheLock m_cacheUse;
+    bool m_noSync = false;
+    qint64 m_maxAgeSeconds = -1;
     JobRunner m_jobs;
 };
 

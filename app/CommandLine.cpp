@@ -16,6 +16,10 @@ namespace {
 
 const QCommandLineOption cacheOption { QStringLiteral("cache"),
     QStringLiteral("Cache folder (default: ~/.cache/provenance)."), QStringLiteral("PATH") };
+const QCommandLineOption noSyncOption { QStringLiteral("no-sync"),
+    QStringLiteral("Answer from the cache at once, without bringing it up to date.") };
+const QCommandLineOption maxAgeOption { QStringLiteral("max-age"),
+    QStringLiteral("Skip the sync when the last one finished less than SECONDS ago."), QStringLiteral("SECONDS") };
 const QCommandLineOption helpOption { QStringList { QStringLiteral("h"), QStringLiteral("help") },
     QStringLiteral("Show this help.") };
 
@@ -24,7 +28,7 @@ bool parseArguments(QCommandLineParser& parser, const CliVerb& verb, const QStri
 {
     parser.setApplicationDescription(CommandLine::usage());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({ cacheOption, helpOption });
+    parser.addOptions({ cacheOption, noSyncOption, maxAgeOption, helpOption });
     parser.addOptions(verb.options());
     parser.addPositionalArgument(QStringLiteral("STORE"), QStringLiteral("The MLflow store."));
     QStringList verbArguments = arguments;
@@ -66,9 +70,12 @@ QString CommandLine::usage()
             + QStringLiteral("\n      ") + verb->summary() + QLatin1Char('\n');
     text += QStringLiteral(
         "\n"
-        "STORE is an mlruns folder, file:///path/to/mlruns, a path to mlflow.db or sqlite:///mlflow.db;\n"
-        "MLFLOW_TRACKING_URI is used when it is omitted. Listing verbs bring the cache up to date first\n"
-        "when the store is reachable, and answer from the cache (saying so on stderr) when it is not.\n");
+        "STORE is an mlruns folder, file:///path/to/mlruns, a path to mlflow.db, sqlite:///mlflow.db or\n"
+        "a tracking server, http(s)://host[:port][/prefix] (credentials from MLFLOW_TRACKING_USERNAME and\n"
+        "MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN); MLFLOW_TRACKING_URI is used when it is\n"
+        "omitted. Listing verbs bring the cache up to date first (not with --no-sync, nor when the last\n"
+        "sync is younger than --max-age SECONDS) when the store is reachable, and answer from the cache\n"
+        "(saying so on stderr) when it is not.\n");
     return text;
 }
 
@@ -95,6 +102,17 @@ int CommandLine::run(const QStringList& arguments)
         return CliExit::Usage;
     }
     CliContext context(out, err);
+    if (parser.isSet(maxAgeOption)) {
+        bool ok = false;
+        const qint64 seconds = parser.value(maxAgeOption).toLongLong(&ok);
+        if (!ok || seconds < 0) {
+            err << "provenance " << verb->name() << ": --max-age takes a number of seconds\n";
+            return CliExit::Usage;
+        }
+        context.setMaxAge(seconds);
+    }
+    if (parser.isSet(noSyncOption))
+        context.setNoSync();
     if (Status s = context.resolve(parser.positionalArguments().value(0), parser.value(cacheOption)); !s) {
         err << "provenance " << verb->name() << ": " << s.error().describe() << '\n';
         return s.error().code == ErrorCode::InvalidArgument ? CliExit::Usage : CliExit::Failed;

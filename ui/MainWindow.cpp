@@ -13,6 +13,7 @@
 #include "core/DisplayFormat.h"
 #include "lineage/LineageIds.h"
 #include "query/RunTableExport.h"
+#include "store/StoreReachability.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -209,7 +210,7 @@ void MainWindow::openLocation(const StoreLocation& location)
 {
     m_recent->add(location.uri);
     m_session->open(location);
-    m_ui->statusbar->showMessage(tr("Opened %1").arg(location.path), 4000);
+    m_ui->statusbar->showMessage(tr("Opened %1").arg(location.where()), 4000);
 }
 
 void MainWindow::openUri(const QString& uri)
@@ -293,7 +294,7 @@ void MainWindow::updateTitle()
     const QString source = m_session->isOffline() ? tr("Offline: cached data from %1").arg(read)
                                                   : (read.isEmpty() ? QString() : tr("Synced %1").arg(read));
     m_syncBar->setSourceText(source,
-        location->kindName() + QStringLiteral("\n") + location->path + QStringLiteral("\n")
+        location->kindName() + QStringLiteral("\n") + location->where() + QStringLiteral("\n")
             + tr("Cache: %1").arg(m_session->cachePath()));
 }
 
@@ -331,7 +332,7 @@ void MainWindow::onSyncFailed(const Error& error)
     updateTitle();
     if (error.code == ErrorCode::Cancelled) {
         m_ui->statusbar->showMessage(tr("Sync cancelled; runs read so far are kept."), 10000);
-    } else if (error.code == ErrorCode::NotFound) {
+    } else if (StoreReachability::isOffline(error)) {
         m_ui->statusbar->showMessage(error.message + QLatin1Char(' ') + error.location);
     } else {
         m_ui->statusbar->showMessage(tr("Sync failed: %1").arg(error.message));

@@ -49,7 +49,7 @@ void RecentStores::populate(QMenu* menu)
             = menu->addAction(QStringLiteral("&%1  %2").arg(i + 1 < 10 ? QString::number(i + 1) : QString(), label),
                 this, [this, uri] { Q_EMIT activated(uri); });
         action->setToolTip(uri);
-        action->setStatusTip(location ? location->path : uri);
+        action->setStatusTip(location ? location->where() : uri);
     }
     if (m_uris.isEmpty())
         menu->addAction(tr("No recent stores"))->setEnabled(false);

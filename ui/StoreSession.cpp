@@ -3,6 +3,7 @@
 #include "cache/CacheLocator.h"
 #include "journal/JournalLocator.h"
 #include "sync/CacheClear.h"
+#include "store/StoreReachability.h"
 #include "sync/CacheUpgrade.h"
 
 #include <QFileInfo>
@@ -40,7 +41,7 @@ void StoreSession::open(const StoreLocation& location)
     m_queries.setCachePath(m_cachePath);
     m_writeBacks.setStore(location, m_journalPath);
     m_hasCache = QFileInfo::exists(m_cachePath);
-    m_offline = !location.exists();
+    m_offline = false; // until a sync attempt says otherwise (StoreReachability)
     m_info = CacheInfo();
     Q_EMIT storeChanged();
     if (m_hasCache) {
@@ -85,16 +86,6 @@ void StoreSession::startSync()
 {
     if (!m_location)
         return;
-    if (!m_location->exists()) {
-        upgradeOfflineCache();
-        m_offline = true;
-        Q_EMIT syncFailed(makeError(ErrorCode::NotFound,
-            m_hasCache ? tr("The store is not reachable; showing cached data.")
-                       : tr("The store is not reachable and has never been read."),
-            m_location->path));
-        Q_EMIT infoChanged();
-        return;
-    }
     if (m_sync.start(*m_location, m_cachePath, m_journalPath))
         Q_EMIT syncStarted();
 }
@@ -178,7 +169,17 @@ void StoreSession::onSyncFailed(const Error& error)
         return;
     }
     m_hasCache = QFileInfo::exists(m_cachePath);
-    m_offline = error.code == ErrorCode::NotFound;
+    m_offline = StoreReachability::isOffline(error);
+    if (m_offline) {
+        upgradeOfflineCache();
+        Q_EMIT syncFailed(makeError(error.code,
+            (m_hasCache ? tr("The store is not reachable; showing cached data (%1).")
+                        : tr("The store is not reachable and has never been read (%1)."))
+                .arg(error.message),
+            error.location));
+        Q_EMIT infoChanged();
+        return;
+    }
     Q_EMIT syncFailed(error);
     // Whole runs written before a cancel or failure are in the cache: show them.
     if (m_hasCache) {

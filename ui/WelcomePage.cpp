@@ -33,7 +33,7 @@ void WelcomePage::setRecentStores(const QStringList& uris)
     for (const QString& uri : uris) {
         const auto location = StoreLocation::fromUri(uri);
         auto* item
-            = new QListWidgetItem(location ? location->displayName() + QStringLiteral("  —  ") + location->path : uri);
+            = new QListWidgetItem(location ? location->displayName() + QStringLiteral("  —  ") + location->where() : uri);
         item->setData(Qt::UserRole, uri);
         item->setToolTip(uri);
         m_ui->recentList->addItem(item);

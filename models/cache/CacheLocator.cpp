@@ -24,7 +24,8 @@ QString CacheLocator::fileStem(const StoreLocation& store)
 {
     const QByteArray hash = QCryptographicHash::hash(store.uri.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     QString slug;
-    for (const QChar c : QFileInfo(store.path).fileName()) {
+    const QString name = store.isRemote() ? store.displayName() : QFileInfo(store.path).fileName();
+    for (const QChar c : name) {
         if (slug.size() >= 40)
             break;
         slug += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' || c == u'_' ? c : QChar(u'_');

@@ -89,6 +89,8 @@ Status RunCacheWriter::write(const RunUpdate& update)
             return s;
         if (Status s = removeVanishedMetrics(update); !s)
             return s;
+    } else if (Status s = clearIssues(runId); !s) { // an earlier sync could not read it
+        return s;
     }
     Status status = writeInfo(update);
     if (status)
@@ -108,13 +110,18 @@ Status RunCacheWriter::write(const RunUpdate& update)
     return writeIssues(runId, update.record.info.experimentId, issues);
 }
 
-Status RunCacheWriter::writeFailure(const RunStamp& stamp, const StoreIssue& issue)
+Status RunCacheWriter::clearIssues(const QString& runId)
 {
     auto clear = m_db.prepare(QStringLiteral("DELETE FROM issues WHERE run_id = ?1"));
     if (!clear)
         return clear.error();
-    clear->bind(1, stamp.runId);
-    if (Status s = clear->exec(); !s)
+    clear->bind(1, runId);
+    return clear->exec();
+}
+
+Status RunCacheWriter::writeFailure(const RunStamp& stamp, const StoreIssue& issue)
+{
+    if (Status s = clearIssues(stamp.runId); !s)
         return s;
     return writeIssues(stamp.runId, stamp.experimentId, { issue });
 }

@@ -26,6 +26,7 @@ public:
 
 private:
     Status clearRunRows(const QString& runId);
+    Status clearIssues(const QString& runId);
     Status writeInfo(const RunUpdate& update);
     Status writeKeyValues(SqliteStatement& insert, const QString& runId, const KeyValueList& values);
     Status writeInputs(const RunRecord& record);

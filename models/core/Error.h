@@ -13,6 +13,8 @@ enum class ErrorCode {
     Io, // the operating system refused a read or write
     Database, // SQLite reported an error
     Cancelled, // the user cancelled the work
+    Unreachable, // a tracking server could not be reached (no connection, timeouts, 5xx after retries)
+    AccessDenied, // a tracking server refused the credentials (401) or the read (403)
 };
 
 // A structured failure: a code to branch on, a message a user can act on, and where it happened.

@@ -12,3 +12,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcJournal)
 Q_DECLARE_LOGGING_CATEGORY(lcRegistry)
 // SQLite's own error text and the failing statement (info level), never shown to a user.
 Q_DECLARE_LOGGING_CATEGORY(lcDatabase)
+Q_DECLARE_LOGGING_CATEGORY(lcRest)

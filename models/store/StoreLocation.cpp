@@ -69,15 +69,47 @@ Result<StoreLocation> classifyPath(
 
 Error unsupportedScheme(const QString& argument)
 {
-    if (argument.startsWith(QLatin1String("http://")) || argument.startsWith(QLatin1String("https://")))
-        return makeError(ErrorCode::Unsupported,
-            QStringLiteral("remote MLflow tracking servers are not supported yet; open the server's mlruns folder or "
-                           "mlflow.db instead"),
-            argument);
     return makeError(ErrorCode::Unsupported,
-        QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file or "
-                       "sqlite:///..."),
+        QStringLiteral("this kind of tracking URI is not supported; use an mlruns folder, file:///..., a .db file, "
+                       "sqlite:///... or http(s)://server"),
         argument);
+}
+
+bool isServerUri(const QString& argument)
+{
+    return argument.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+        || argument.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// The identity of a server: scheme and host in lower case, no default port, no credentials,
+// query or fragment, and the path prefix without a trailing slash, so that every spelling of
+// one server shares one cache.
+Result<StoreLocation> serverLocation(const QString& argument)
+{
+    const QUrl url(argument, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a valid server address"), argument);
+    if (!url.userInfo().isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+            QStringLiteral("credentials are not taken from the address; set MLFLOW_TRACKING_USERNAME and "
+                           "MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, instead"),
+            url.toString(QUrl::RemoveUserInfo));
+    QUrl canonical;
+    canonical.setScheme(url.scheme().toLower());
+    canonical.setHost(url.host().toLower());
+    const int defaultPort = canonical.scheme() == QLatin1String("https") ? 443 : 80;
+    if (url.port() != -1 && url.port() != defaultPort)
+        canonical.setPort(url.port());
+    QString path = QDir::cleanPath(url.path());
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (path == QLatin1String("."))
+        path.clear();
+    canonical.setPath(path);
+    StoreLocation location;
+    location.kind = StoreLocation::Kind::TrackingServer;
+    location.uri = canonical.toString(QUrl::FullyEncoded);
+    return location;
 }
 
 } // namespace
@@ -89,6 +121,8 @@ Result<StoreLocation> StoreLocation::fromArgument(
     if (arg.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no store given"));
     const QDir cwd(workingDirectory);
+    if (isServerUri(arg))
+        return serverLocation(arg);
     if (arg.startsWith(QLatin1String("file:"))) {
         const QUrl url(arg);
         if (!url.isValid() || !url.isLocalFile())
@@ -117,6 +151,8 @@ Result<StoreLocation> StoreLocation::fromUri(const QString& uri)
 {
     if (uri.startsWith(sqliteScheme) && QDir::isAbsolutePath(uri.mid(sqliteScheme.size())))
         return makeLocation(Kind::SqliteBackend, uri.mid(sqliteScheme.size()));
+    if (isServerUri(uri))
+        return serverLocation(uri);
     const QUrl url(uri);
     if (url.isLocalFile())
         return makeLocation(Kind::FileStore, url.toLocalFile());
@@ -130,11 +166,31 @@ QString StoreLocation::environmentUri()
 
 QString StoreLocation::kindName() const
 {
-    return kind == Kind::FileStore ? QStringLiteral("MLflow file store") : QStringLiteral("MLflow SQLite backend");
+    switch (kind) {
+    case Kind::FileStore:
+        return QStringLiteral("MLflow file store");
+    case Kind::SqliteBackend:
+        return QStringLiteral("MLflow SQLite backend");
+    case Kind::TrackingServer:
+        return QStringLiteral("MLflow tracking server");
+    }
+    return {};
+}
+
+QString StoreLocation::where() const
+{
+    return isRemote() ? uri : path;
 }
 
 QString StoreLocation::displayName() const
 {
+    if (isRemote()) {
+        const QUrl url(uri);
+        QString name = url.host();
+        if (url.port() != -1)
+            name += QLatin1Char(':') + QString::number(url.port());
+        return name + url.path(QUrl::FullyDecoded);
+    }
     const QFileInfo info(path);
     const QString parent = info.dir().dirName();
     return parent.isEmpty() ? info.fileName() : parent + QLatin1Char('/') + info.fileName();
@@ -142,6 +198,8 @@ QString StoreLocation::displayName() const
 
 bool StoreLocation::exists() const
 {
+    if (isRemote())
+        return true;
     const QFileInfo info(path);
     return kind == Kind::FileStore ? info.isDir() : info.isFile();
 }

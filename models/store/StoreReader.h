@@ -14,6 +14,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace prov {
 
 // Facts about an opened store, recorded in the cache header and shown to the user.
@@ -63,6 +65,13 @@ struct RegistryScan
     StoreIssueList issues;
 };
 
+// Requests made and bytes received by a reader that talks to a server; zero for local stores.
+struct StoreTraffic
+{
+    qint64 requests = 0;
+    qint64 bytesReceived = 0;
+};
+
 // Reads one MLflow tracking store. Readers never modify a store: a write-back (a tag or
 // alias set by an approved promotion) goes through a separate StoreWriter created for the
 // same StoreLocation, so that reading can never write by accident.
@@ -89,6 +98,18 @@ public:
     virtual Result<MetricRead> readMetrics(const RunStamp& run, const QStringList& keys) const = 0;
     virtual Result<LoggedModelScan> scanLoggedModels(const Experiment& experiment) const = 0;
     virtual Result<RegistryScan> scanRegistry() const = 0;
+
+    // Called once by sync between scanRuns and the first readRun, with the runs it will read in
+    // the order it will ask for them, and how to tell a metric history the cache already holds.
+    // A reader that reads many runs' histories per request (a tracking server) plans its batches
+    // here; local readers have nothing to plan.
+    using MetricIsCurrent = std::function<bool(const RunStamp& run, const MetricStamp& metric)>;
+    virtual void prepareReads(const QList<RunStamp>& runs, const MetricIsCurrent& isCurrent) const
+    {
+        Q_UNUSED(runs);
+        Q_UNUSED(isCurrent);
+    }
+    virtual StoreTraffic traffic() const { return {}; }
 };
 
 } // namespace prov

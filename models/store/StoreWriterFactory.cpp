@@ -7,6 +7,10 @@ namespace prov {
 
 Result<std::unique_ptr<StoreWriter>> StoreWriterFactory::open(const StoreLocation& location)
 {
+    if (location.isRemote())
+        return makeError(ErrorCode::Unsupported,
+            QStringLiteral("Provenance does not write back to tracking servers yet; changes stay queued"),
+            location.uri);
     if (!location.exists())
         return makeError(ErrorCode::NotFound,
             location.kind == StoreLocation::Kind::FileStore ? QStringLiteral("the store folder is not there")
@@ -21,6 +25,8 @@ Result<std::unique_ptr<StoreWriter>> StoreWriterFactory::open(const StoreLocatio
             return writer.error();
         return std::unique_ptr<StoreWriter>(std::move(writer).value());
     }
+    case StoreLocation::Kind::TrackingServer:
+        break;
     }
     return makeError(
         ErrorCode::Unsupported, QStringLiteral("Provenance cannot write to this kind of store"), location.uri);

@@ -46,14 +46,16 @@ PipelineItem readOne(const StoreReader& reader, const CachedRunState& cached, co
     }
     if (!keys.isEmpty()) {
         auto metrics = reader.readMetrics(stamp, keys);
-        if (metrics) {
-            item.update.histories = std::move(metrics->histories);
-            item.update.metricIssues = std::move(metrics->issues);
-        } else {
-            item.update.metricIssues.append({ StoreIssue::Severity::Error, metrics.error().location,
+        if (!metrics) {
+            // Not written at all: its cached copy stays, and the next sync reads it again (had
+            // it been written without histories, its stamp would say it is current).
+            item.failure = StoreIssue { StoreIssue::Severity::Error, metrics.error().location,
                 QStringLiteral("metrics could not be read: ") + metrics.error().message, stamp.experimentId,
-                stamp.runId });
+                stamp.runId };
+            return item;
         }
+        item.update.histories = std::move(metrics->histories);
+        item.update.metricIssues = std::move(metrics->issues);
     }
     for (const MetricHistoryRead& read : std::as_const(item.update.histories))
         item.pointsRead += read.history.size();

@@ -50,6 +50,10 @@ Result<SyncSummary> SyncEngine::run(const CancellationToken& cancel, const SyncP
         return session.fail(s.error());
     if (Status s = cached->loadMetricStamps((*writer)->database(), session.runsToRead()); !s)
         return session.fail(s.error());
+    const CachedRunState& state = *cached;
+    m_reader.prepareReads(session.runsToRead(), [&state](const RunStamp& run, const MetricStamp& metric) {
+        return state.contains(run.runId) && state.metricIsCurrent(run.runId, metric.key, metric.fingerprint);
+    });
     const int threads = m_options.readThreads > 0 ? m_options.readThreads : m_reader.maxConcurrentReads();
     RunReadPipeline pipeline(m_reader, *cached, **writer, m_workers, threads);
     if (Status s = session.syncRuns(pipeline); !s)

@@ -17,6 +17,9 @@ struct SyncProgress
     qint64 total = 0;
     qint64 metricPoints = 0;
     QString message;
+    // A tracking server's traffic so far (zero for local stores).
+    qint64 requests = 0;
+    qint64 bytesReceived = 0;
 };
 
 using SyncProgressCallback = std::function<void(const SyncProgress&)>;

@@ -61,8 +61,10 @@ void SyncSession::noteJournalProblem(const Error& error)
 
 void SyncSession::report(SyncProgress::Phase phase, qint64 done, qint64 total, const QString& message)
 {
-    if (m_progress)
-        m_progress(SyncProgress { phase, done, total, m_pointsRead, message });
+    if (m_progress) {
+        const StoreTraffic traffic = m_reader.traffic();
+        m_progress(SyncProgress { phase, done, total, m_pointsRead, message, traffic.requests, traffic.bytesReceived });
+    }
 }
 
 Status SyncSession::scanExperiments()
@@ -186,6 +188,9 @@ Status SyncSession::syncModels()
 
 Status SyncSession::recordOutcome(const QString& outcome)
 {
+    const StoreTraffic traffic = m_reader.traffic();
+    m_summary.requests = traffic.requests;
+    m_summary.bytesReceived = traffic.bytesReceived;
     SyncRecord& r = m_summary.record;
     r.outcome = outcome;
     r.finished = QDateTime::currentMSecsSinceEpoch();

@@ -17,6 +17,10 @@ QString SyncSummary::oneLine() const
                        .arg(c.toString(record.metricPoints))
                        .arg(record.issues)
                        .arg(record.seconds, 0, 'f', 2);
+    if (requests > 0)
+        line += QStringLiteral(", %1 requests, %2 received")
+                    .arg(c.toString(requests),
+                        c.formattedDataSize(bytesReceived, 1, QLocale::DataSizeTraditionalFormat));
     if (record.outcome != QLatin1String("completed"))
         line += QStringLiteral(" [") + record.outcome + QLatin1Char(']');
     return line;

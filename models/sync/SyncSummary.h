@@ -14,6 +14,9 @@ struct SyncSummary
     QString storeUri;
     qint64 runsUnchanged = 0;
     qint64 runsRemoved = 0;
+    // For a tracking server: requests made and bytes received (zero for local stores).
+    qint64 requests = 0;
+    qint64 bytesReceived = 0;
 
     QString oneLine() const;
 };

@@ -46,7 +46,6 @@ private Q_SLOTS:
     void unknownFormatIsAUsageError();
     void unknownCommandOrOptionIsAUsageError_data();
     void unknownCommandOrOptionIsAUsageError();
-    void remoteServerIsRefusedNamingTheUri();
     void missingStoreIsAUsageError_data();
     void missingStoreIsAUsageError();
     void trackingUriFromTheEnvironment_data();
@@ -158,19 +157,6 @@ void tst_CliStoreAndUsage::unknownCommandOrOptionIsAUsageError()
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.errText().contains(named), result.err.constData());
     QVERIFY2(result.errText().contains(u"Usage:"_s), result.err.constData());
-}
-
-void tst_CliStoreAndUsage::remoteServerIsRefusedNamingTheUri()
-{
-    const QString cache = freshFolder();
-    const CliResult result = run({ u"sync"_s, u"http://127.0.0.1:9/"_s, u"--cache"_s, cache });
-    QVERIFY(result.finished);
-    QVERIFY(result.exitCode != 0);
-    QVERIFY(result.out.isEmpty());
-    QVERIFY2(result.errText().contains(u"http://127.0.0.1:9/"_s), result.err.constData());
-    QVERIFY2(result.errText().contains(u"not supported"_s), result.err.constData());
-    QVERIFY(QDir(cache).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty()
-        || !QDir(cache).exists());
 }
 
 void tst_CliStoreAndUsage::missingStoreIsAUsageError_data()

@@ -1,3 +1,4 @@
+#include "cache/CacheLocator.h"
 #include "store/StoreLocation.h"
 
 #include "TestFixtures.h"
@@ -22,6 +23,9 @@ private Q_SLOTS:
     void refusesWhatIsNotAStore();
     void missingStoresCanBeNamedForTheirCache();
     void canonicalUriRoundTrips();
+    void serversAreNamedByOneCanonicalUri_data();
+    void serversAreNamedByOneCanonicalUri();
+    void eachServerHasItsOwnCache();
 
 private:
     QTemporaryDir m_dir;
@@ -83,8 +87,9 @@ void tst_StoreLocation::refusesWhatIsNotAStore_data()
                              << QStringLiteral("no such");
     QTest::newRow("text file") << QStringLiteral("notes.txt") << static_cast<int>(ErrorCode::InvalidArgument)
                                << QStringLiteral("not an MLflow store");
-    QTest::newRow("server (not yet)") << QStringLiteral("http://localhost:5000")
-                                      << static_cast<int>(ErrorCode::Unsupported) << QStringLiteral("not supported");
+    QTest::newRow("server with credentials in the address")
+        << QStringLiteral("https://alice:secret@mlflow.example.org") << static_cast<int>(ErrorCode::InvalidArgument)
+        << QStringLiteral("MLFLOW_TRACKING_USERNAME");
     QTest::newRow("postgres") << QStringLiteral("postgresql://db/mlflow") << static_cast<int>(ErrorCode::Unsupported)
                               << QStringLiteral("not supported");
     QTest::newRow("sqlite with two slashes")
@@ -130,6 +135,55 @@ void tst_StoreLocation::canonicalUriRoundTrips()
         QCOMPARE(again->kind, location->kind);
         QCOMPARE(again->uri, location->uri);
     }
+}
+
+void tst_StoreLocation::serversAreNamedByOneCanonicalUri_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("display");
+    QTest::newRow("plain") << QStringLiteral("http://localhost:5000") << QStringLiteral("http://localhost:5000")
+                           << QStringLiteral("localhost:5000");
+    QTest::newRow("trailing slash") << QStringLiteral("http://localhost:5000/")
+                                    << QStringLiteral("http://localhost:5000") << QStringLiteral("localhost:5000");
+    QTest::newRow("upper case, default port")
+        << QStringLiteral("HTTPS://MLflow.Example.org:443/") << QStringLiteral("https://mlflow.example.org")
+        << QStringLiteral("mlflow.example.org");
+    QTest::newRow("path prefix") << QStringLiteral("http://host:8080/teams/ml//")
+                                 << QStringLiteral("http://host:8080/teams/ml") << QStringLiteral("host:8080/teams/ml");
+    QTest::newRow("query and fragment dropped")
+        << QStringLiteral("https://host/mlflow?x=1#runs") << QStringLiteral("https://host/mlflow")
+        << QStringLiteral("host/mlflow");
+}
+
+void tst_StoreLocation::serversAreNamedByOneCanonicalUri()
+{
+    QFETCH(QString, argument);
+    QFETCH(QString, uri);
+    QFETCH(QString, display);
+    const auto location = StoreLocation::fromArgument(argument, m_dir.path());
+    QVERIFY2(location, qPrintable(location ? QString() : location.error().describe()));
+    QCOMPARE(location->kind, StoreLocation::Kind::TrackingServer);
+    QVERIFY(location->isRemote());
+    QCOMPARE(location->uri, uri);
+    QCOMPARE(location->displayName(), display);
+    QVERIFY(location->path.isEmpty());
+    const auto again = StoreLocation::fromUri(location->uri);
+    QVERIFY(again);
+    QCOMPARE(again->uri, uri);
+    QCOMPARE(again->kind, StoreLocation::Kind::TrackingServer);
+}
+
+void tst_StoreLocation::eachServerHasItsOwnCache()
+{
+    const auto a = StoreLocation::fromArgument(QStringLiteral("http://host:5000/"), m_dir.path());
+    const auto b = StoreLocation::fromArgument(QStringLiteral("http://HOST:5000"), m_dir.path());
+    const auto c = StoreLocation::fromArgument(QStringLiteral("http://host:5001"), m_dir.path());
+    QVERIFY(a && b && c);
+    QCOMPARE(CacheLocator::fileStem(*a), CacheLocator::fileStem(*b));
+    QVERIFY(CacheLocator::fileStem(*a) != CacheLocator::fileStem(*c));
+    QVERIFY2(
+        CacheLocator::fileStem(*a).startsWith(QStringLiteral("host_5000-")), qPrintable(CacheLocator::fileStem(*a)));
 }
 
 QTEST_GUILESS_MAIN(tst_StoreLocation)
