@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "ConnectServerDialog.h"
 #include "IssuesDock.h"
 #include "LineagePage.h"
 #include "ModelsPage.h"
@@ -109,6 +110,7 @@ void MainWindow::setupActions()
     const auto& ui = *m_ui;
     connect(ui.actionOpenFolder, &QAction::triggered, this, &MainWindow::openFolderDialog);
     connect(ui.actionOpenDatabase, &QAction::triggered, this, &MainWindow::openDatabaseDialog);
+    connect(ui.actionConnectServer, &QAction::triggered, this, &MainWindow::connectServerDialog);
     connect(ui.actionOpenSample, &QAction::triggered, this, &MainWindow::openSampleStore);
     connect(ui.menuRecent, &QMenu::aboutToShow, this, [this] { m_recent->populate(m_ui->menuRecent); });
     connect(ui.actionSync, &QAction::triggered, m_session, &StoreSession::syncNow);
@@ -139,6 +141,7 @@ void MainWindow::setupSessionFeedback()
 {
     m_syncBar = new SyncStatusBar(m_ui->statusbar);
     connect(m_syncBar, &SyncStatusBar::cancelRequested, m_session, &StoreSession::cancelSync);
+    connect(m_syncBar, &SyncStatusBar::retryRequested, m_session, &StoreSession::syncNow);
     connect(m_syncBar, &SyncStatusBar::issuesRequested, m_issuesDock, &QWidget::show);
     connect(m_issuesDock, &IssuesDock::issueCountChanged, m_syncBar, &SyncStatusBar::setIssueCount);
     connect(m_session, &StoreSession::syncStarted, m_syncBar, &SyncStatusBar::syncStarted);
@@ -261,6 +264,18 @@ void MainWindow::openDatabaseDialog()
         openArgument(file);
 }
 
+void MainWindow::connectServerDialog()
+{
+    ConnectServerDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("connectServerDialog"));
+    if (m_session->location() && m_session->location()->isRemote())
+        dialog.setAddress(m_session->location()->uri);
+    if (dialog.exec() != QDialog::Accepted || !dialog.location())
+        return;
+    m_session->setServerOptions(dialog.location()->uri, dialog.serverOptions());
+    openLocation(*dialog.location());
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const auto urls = event->mimeData()->urls();
@@ -291,8 +306,9 @@ void MainWindow::updateTitle()
     if (m_session->isOffline())
         title += read.isEmpty() ? tr(" — store not reachable, nothing cached") : tr(" — cached data read %1").arg(read);
     setWindowTitle(title + tr(" — Provenance"));
-    const QString source = m_session->isOffline() ? tr("Offline: cached data from %1").arg(read)
+    const QString source = m_session->isOffline() ? tr("Offline — last synced %1").arg(read)
                                                   : (read.isEmpty() ? QString() : tr("Synced %1").arg(read));
+    m_syncBar->setOffline(m_session->isOffline());
     m_syncBar->setSourceText(source,
         location->kindName() + QStringLiteral("\n") + location->where() + QStringLiteral("\n")
             + tr("Cache: %1").arg(m_session->cachePath()));

@@ -61,6 +61,7 @@ private:
     void saveSettings() const;
     void openFolderDialog();
     void openDatabaseDialog();
+    void connectServerDialog();
     void openUri(const QString& uri);
     void updateTitle();
     void updateActions();

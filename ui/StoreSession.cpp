@@ -56,6 +56,11 @@ void StoreSession::open(const StoreLocation& location)
     }
 }
 
+void StoreSession::setServerOptions(const QString& uri, const RestOptions& options)
+{
+    m_serverOptions.insert(uri, options);
+}
+
 void StoreSession::close()
 {
     m_sync.cancel();
@@ -86,7 +91,9 @@ void StoreSession::startSync()
 {
     if (!m_location)
         return;
-    if (m_sync.start(*m_location, m_cachePath, m_journalPath))
+    const auto server = m_serverOptions.constFind(m_location->uri);
+    if (m_sync.start(*m_location, m_cachePath, m_journalPath,
+            server == m_serverOptions.cend() ? std::nullopt : std::optional<RestOptions>(*server)))
         Q_EMIT syncStarted();
 }
 

@@ -9,6 +9,7 @@
 #include "store/StoreLocation.h"
 #include "sync/SyncJob.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <optional>
@@ -40,6 +41,9 @@ public:
 
     // Switches to `location` (cancelling a running sync of the previous store).
     void open(const StoreLocation& location);
+    // How to reach the tracking server at `uri` (credentials typed in the app, kept in memory
+    // only); servers without options use the environment's.
+    void setServerOptions(const QString& uri, const RestOptions& options);
     void close();
     void syncNow();
     void cancelSync();
@@ -87,6 +91,7 @@ private:
     bool m_hasCache = false;
     bool m_offline = false;
     bool m_syncAgain = false; // a store switch or clear arrived while a sync was running
+    QHash<QString, RestOptions> m_serverOptions; // by server URI
     CacheInfo m_info;
     // Shared while the store is open: a `provenance clear` elsewhere is refused meanwhile.
     CacheLock m_cacheUse;

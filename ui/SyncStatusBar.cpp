@@ -3,6 +3,7 @@
 #include "core/DisplayFormat.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QStyle>
@@ -18,7 +19,14 @@ SyncStatusBar::SyncStatusBar(QStatusBar* bar)
     , m_cancel(new QToolButton(bar))
     , m_issues(new QToolButton(bar))
     , m_source(new QLabel(bar))
+    , m_retry(new QToolButton(bar))
 {
+    m_source->setObjectName(QStringLiteral("syncSource"));
+    m_retry->setObjectName(QStringLiteral("retrySync"));
+    m_retry->setText(tr("Retry"));
+    m_retry->setToolTip(tr("Try to reach the store again"));
+    m_retry->setAutoRaise(true);
+    m_retry->hide();
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
     m_cancel->setText(tr("Cancel"));
@@ -34,6 +42,8 @@ SyncStatusBar::SyncStatusBar(QStatusBar* bar)
     bar->addPermanentWidget(m_cancel);
     bar->addPermanentWidget(m_issues);
     bar->addPermanentWidget(m_source);
+    bar->addPermanentWidget(m_retry);
+    connect(m_retry, &QToolButton::clicked, this, &SyncStatusBar::retryRequested);
     connect(m_cancel, &QToolButton::clicked, this, &SyncStatusBar::cancelRequested);
     connect(m_issues, &QToolButton::clicked, this, &SyncStatusBar::issuesRequested);
     syncStopped();
@@ -66,6 +76,10 @@ void SyncStatusBar::showProgress(const SyncProgress& progress)
         text = tr("Finishing…");
         break;
     }
+    if (progress.requests > 0)
+        text += tr(" %1 requests, %2")
+                    .arg(progress.requests)
+                    .arg(QLocale().formattedDataSize(progress.bytesReceived, 1, QLocale::DataSizeTraditionalFormat));
     m_phase->setText(text);
     if (progress.total > 0) {
         m_progress->setRange(0, static_cast<int>(progress.total));
@@ -87,6 +101,13 @@ void SyncStatusBar::setIssueCount(int count)
 {
     m_issues->setText(DisplayFormat::count(count, tr("issue"), tr("issues")));
     m_issues->setVisible(count > 0);
+}
+
+void SyncStatusBar::setOffline(bool offline)
+{
+    m_retry->setVisible(offline);
+    // What matters is meaning; the palette decides how a warning looks.
+    m_source->setForegroundRole(offline ? QPalette::Highlight : QPalette::WindowText);
 }
 
 void SyncStatusBar::setSourceText(const QString& text, const QString& toolTip)

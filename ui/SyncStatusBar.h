@@ -26,10 +26,13 @@ public:
     void syncStopped();
     void setIssueCount(int count);
     void setSourceText(const QString& text, const QString& toolTip);
+    // Offline: the source text is shown as a warning, with a Retry button.
+    void setOffline(bool offline);
 
 Q_SIGNALS:
     void cancelRequested();
     void issuesRequested();
+    void retryRequested();
 
 private:
     QStatusBar* m_bar;
@@ -38,6 +41,7 @@ private:
     QToolButton* m_cancel;
     QToolButton* m_issues;
     QLabel* m_source;
+    QToolButton* m_retry;
 };
 
 } // namespace prov

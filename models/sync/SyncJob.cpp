@@ -11,10 +11,11 @@ namespace {
 
 const QString channel = QStringLiteral("sync");
 
-Result<SyncSummary> syncStore(
-    const StoreLocation& location, const QString& cachePath, const QString& journalPath, JobContext& job)
+Result<SyncSummary> syncStore(const StoreLocation& location, const QString& cachePath, const QString& journalPath,
+    const std::optional<RestOptions>& server, JobContext& job)
 {
-    auto reader = StoreReaderFactory::open(location, job.workers());
+    auto reader = server ? StoreReaderFactory::open(location, job.workers(), *server)
+                         : StoreReaderFactory::open(location, job.workers());
     if (!reader)
         return reader.error();
     std::optional<SyncProgress::Phase> lastPhase;
@@ -42,14 +43,15 @@ SyncJob::SyncJob(JobRunner& jobs, QObject* parent)
     });
 }
 
-bool SyncJob::start(const StoreLocation& location, const QString& cachePath, const QString& journalPath)
+bool SyncJob::start(const StoreLocation& location, const QString& cachePath, const QString& journalPath,
+    const std::optional<RestOptions>& server)
 {
     if (isRunning())
         return false;
     m_jobs.run<SyncSummary>(
         channel,
-        [location, cachePath, journalPath](
-            JobContext& job) { return syncStore(location, cachePath, journalPath, job); },
+        [location, cachePath, journalPath, server](
+            JobContext& job) { return syncStore(location, cachePath, journalPath, server, job); },
         this, [this](const Result<SyncSummary>& result) { deliver(result); },
         [this](const JobProgress& progress) { Q_EMIT progressChanged(progress.detail.value<SyncProgress>()); });
     return true;

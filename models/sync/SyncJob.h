@@ -2,10 +2,13 @@
 
 #include "core/Result.h"
 #include "store/StoreLocation.h"
+#include "store/rest/RestOptions.h"
 #include "sync/SyncProgress.h"
 #include "sync/SyncSummary.h"
 
 #include <QObject>
+
+#include <optional>
 
 namespace prov {
 
@@ -22,7 +25,10 @@ public:
     explicit SyncJob(JobRunner& jobs, QObject* parent = nullptr);
 
     // `journalPath`: where the registry bindings each sync sees are recorded (may be empty).
-    bool start(const StoreLocation& location, const QString& cachePath, const QString& journalPath = {});
+    // `server`: how to reach a tracking server (credentials typed in the app); none: the
+    // environment's (RestOptions::fromEnvironment).
+    bool start(const StoreLocation& location, const QString& cachePath, const QString& journalPath = {},
+        const std::optional<RestOptions>& server = std::nullopt);
     void cancel();
     bool isRunning() const;
 

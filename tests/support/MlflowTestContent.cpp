@@ -44,6 +44,21 @@ void insertTime(QJsonObject& json, const QString& key, const std::optional<qint6
         json.insert(key, *time);
 }
 
+QByteArray jsonString(const QString& text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+QByteArray jsonNumber(double value)
+{
+    if (std::isnan(value))
+        return "\"NaN\"";
+    if (std::isinf(value))
+        return value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+    return QByteArray::number(value, 'g', 17);
+}
+
 QByteArray compact(const QJsonObject& json)
 {
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
@@ -381,7 +396,10 @@ TestHttpResponse MlflowTestContent::bulkHistory(const TestHttpRequest& request) 
     const QString key = request.value(QStringLiteral("metric_key"));
     const QString asked = request.value(QStringLiteral("max_results"));
     const qsizetype cap = std::min<qsizetype>(asked.isEmpty() ? bulkCap : asked.toLongLong(), bulkCap);
-    QJsonArray metrics;
+    // Written by hand rather than through QJsonObject: the benchmark serves 8 M points from here.
+    const QByteArray keyJson = jsonString(key);
+    QByteArray body = "{\"metrics\": [";
+    qsizetype count = 0;
     for (const QString& runId : runIds) {
         const auto it = m_runIndex.constFind(runId);
         if (it == m_runIndex.cend())
@@ -393,14 +411,16 @@ TestHttpResponse MlflowTestContent::bulkHistory(const TestHttpRequest& request) 
         std::stable_sort(points.begin(), points.end(), [](const MetricPoint& a, const MetricPoint& b) {
             return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.step < b.step;
         });
-        for (const MetricPoint& p : points)
-            metrics.append(QJsonObject { { QStringLiteral("key"), key }, { QStringLiteral("run_id"), runId },
-                { QStringLiteral("step"), p.step }, { QStringLiteral("timestamp"), p.timestamp },
-                { QStringLiteral("value"), metricValue(p.value) } });
+        const QByteArray runJson = jsonString(runId);
+        for (const MetricPoint& p : points) {
+            if (count == cap)
+                break;
+            body += (count++ ? ", {\"key\": " : "{\"key\": ") + keyJson + ", \"run_id\": " + runJson
+                + ", \"step\": " + QByteArray::number(p.step) + ", \"timestamp\": " + QByteArray::number(p.timestamp)
+                + ", \"value\": " + jsonNumber(p.value) + '}';
+        }
     }
-    while (metrics.size() > cap)
-        metrics.removeLast();
-    return TestHttpResponse::json(compact(QJsonObject { { QStringLiteral("metrics"), metrics } }));
+    return TestHttpResponse::json(body + "]}");
 }
 
 TestHttpResponse MlflowTestContent::listArtifacts(const TestHttpRequest& request) const
