@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "CliOutput.h"
+#include "CompareImageExport.h"
 #include "compare/CompareChartBuilder.h"
 #include "compare/CompareCsv.h"
 #include "core/DisplayFormat.h"
@@ -32,8 +33,8 @@ const QCommandLineOption widthOption { QStringLiteral("width"),
 const QCommandLineOption seriesOption { QStringLiteral("series"),
     QStringLiteral("For CSV: raw (every recorded point, the default) or drawn (the points the chart draws)."),
     QStringLiteral("raw|drawn") };
-const QCommandLineOption outOption { QStringLiteral("out"), QStringLiteral("The file to write: .csv (the series)."),
-    QStringLiteral("FILE") };
+const QCommandLineOption outOption { QStringLiteral("out"),
+    QStringLiteral("The file to write: .png or .svg (the charts), or .csv (the series)."), QStringLiteral("FILE") };
 
 // What the command line asked for, checked before the cache is touched.
 struct CompareArguments
@@ -44,6 +45,8 @@ struct CompareArguments
     CompareSeriesKind series = CompareSeriesKind::Raw;
     bool logY = false;
     QString out;
+    bool image = false; // .png or .svg; .csv otherwise
+    int width = 1600; // of the CSV's chart, or of the whole image
 };
 
 QStringList commaList(const QString& text)
@@ -76,11 +79,14 @@ Result<CompareArguments> readArguments(const QCommandLineParser& parser)
     args.metrics = commaList(parser.value(metricsOption));
     args.out = parser.value(outOption);
     if (args.out.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("say where to write: --out FILE.csv"));
+        return makeError(
+            ErrorCode::InvalidArgument, QStringLiteral("say where to write: --out FILE (.png, .svg or .csv)"));
     const QString suffix = QFileInfo(args.out).suffix().toLower();
-    if (suffix != QLatin1String("csv"))
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
         return makeError(ErrorCode::InvalidArgument,
-            QStringLiteral("cannot tell what to write from “%1”: the file name must end in .csv").arg(args.out));
+            QStringLiteral("cannot tell what to write from “%1”: the file name must end in .png, .svg or .csv")
+                .arg(args.out));
+    args.image = suffix != QLatin1String("csv");
     const auto axis = xAxisOf(parser.value(xOption));
     if (!axis)
         return makeError(ErrorCode::InvalidArgument,
@@ -96,6 +102,7 @@ Result<CompareArguments> readArguments(const QCommandLineParser& parser)
         return makeError(ErrorCode::InvalidArgument,
             QStringLiteral("--width must be a number of pixels from 16 to 100000, not “%1”")
                 .arg(parser.value(widthOption)));
+    args.width = args.chart.columns;
     const QString series = parser.value(seriesOption);
     if (series == QLatin1String("drawn"))
         args.series = CompareSeriesKind::Drawn;
@@ -148,6 +155,19 @@ Status writeCsv(const std::vector<CompareChart>& charts, const CompareArguments&
     return {};
 }
 
+Status writeImage(const std::vector<CompareChart>& charts, const QList<ComparedRun>& runs, const CompareArguments& args,
+    const QString& store)
+{
+    CompareChartStyle style;
+    CompareImageFooter footer { store, {}, args.chart.smoothing.describe() };
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        style.colorIndex.insert(runs[i].key, int(i));
+        footer.runs.append(runs[i].label());
+    }
+    style.logY = args.logY;
+    return CompareImageExport::write(charts, style, footer, args.out, args.width);
+}
+
 // A run or metric the store does not have is a bad argument; a cache that cannot be read fails.
 int refused(CliContext& context, const Error& error)
 {
@@ -162,8 +182,9 @@ void reportWritten(
     qsizetype recorded = 0;
     for (const CompareChart& chart : charts)
         recorded += chart.recordedPoints();
-    const qsizetype written = CompareCsv::rowCount(charts, args.series);
-    context.err() << "provenance compare: wrote "
+    const qsizetype written = args.image ? CompareCsv::rowCount(charts, CompareSeriesKind::Drawn)
+                                         : CompareCsv::rowCount(charts, args.series);
+    context.err() << "provenance compare: " << (args.image ? "drew " : "wrote ")
                   << DisplayFormat::count(written, QStringLiteral("point"), QStringLiteral("points")) << " of "
                   << recorded << " recorded ("
                   << DisplayFormat::count(qsizetype(charts.size()), QStringLiteral("metric"), QStringLiteral("metrics"))
@@ -182,7 +203,7 @@ QString CompareVerb::synopsis() const
 {
     return QStringLiteral("STORE --runs ID[,ID...] [--metrics KEY[,KEY...]] [--x step|time|relative] "
                           "[--smoothing ema:0.6|avg:N|gauss:SIGMA] [--log-y] [--width PX] [--series raw|drawn] "
-                          "--out FILE.csv");
+                          "--out FILE.png|svg|csv");
 }
 
 QString CompareVerb::summary() const
@@ -195,9 +216,14 @@ QList<QCommandLineOption> CompareVerb::options() const
     return { runsOption, metricsOption, xOption, smoothingOption, logYOption, widthOption, seriesOption, outOption };
 }
 
+bool CompareVerb::needsRendering() const
+{
+    return true; // .png and .svg are painted; CSV does not mind the offscreen application
+}
+
 int CompareVerb::run(CliContext& context, const QCommandLineParser& parser) const
 {
-    const auto args = readArguments(parser);
+    auto args = readArguments(parser);
     if (!args)
         return CliOutput::usageError(context, name(), args.error().message);
     auto cache = context.freshCache();
@@ -210,6 +236,8 @@ int CompareVerb::run(CliContext& context, const QCommandLineParser& parser) cons
     const auto keys = chosenKeys(query, *runs, args->metrics);
     if (!keys)
         return refused(context, keys.error());
+    if (args->image) // curves are decimated to the pixel width each chart of the image gets
+        args->chart.columns = CompareImageExport::chartWidth(args->chart.columns, int(keys->size()));
     std::vector<CompareChart> charts;
     for (const QString& key : *keys) {
         auto series = query.series(*runs, key);
@@ -217,7 +245,8 @@ int CompareVerb::run(CliContext& context, const QCommandLineParser& parser) cons
             return CliOutput::fail(context, name(), series.error());
         charts.push_back(CompareChartBuilder::build(key, *series, args->chart));
     }
-    const Status written = writeCsv(charts, *args);
+    const Status written
+        = args->image ? writeImage(charts, *runs, *args, context.store().uri) : writeCsv(charts, *args);
     if (!written)
         return CliOutput::fail(context, name(), written.error());
     reportWritten(context, charts, *args, runs->size());

@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "ConnectServerDialog.h"
+#include "ComparePage.h"
 #include "IssuesDock.h"
 #include "LineagePage.h"
 #include "ModelsPage.h"
@@ -54,6 +55,8 @@ void MainWindow::setupPages()
     m_modelsPage = new ModelsPage(m_session, this);
     m_ui->workspaceTabs->addTab(m_runsPage, tr("Runs"));
     m_ui->workspaceTabs->addTab(m_modelsPage, tr("Registry"));
+    m_comparePage = new ComparePage(m_session, this);
+    m_ui->workspaceTabs->addTab(m_comparePage, tr("Compare"));
     m_issuesDock = new IssuesDock(m_session, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
     m_issuesDock->hide();
@@ -70,6 +73,7 @@ void MainWindow::setupPages()
         m_modelsPage->showLoggedModel(modelId);
     });
     connect(m_modelsPage, &ModelsPage::runActivated, this, &MainWindow::showRun);
+    connect(m_runsPage, &RunsPage::compareRequested, this, &MainWindow::compareRuns);
     connect(m_modelsPage, &ModelsPage::statusMessage, this,
         [this](const QString& message) { m_ui->statusbar->showMessage(message, 10000); });
     connect(m_issuesDock, &IssuesDock::runActivated, this, &MainWindow::showRun);
@@ -360,6 +364,12 @@ void MainWindow::showVersion(const QString& modelName, qint64 version)
 {
     m_ui->workspaceTabs->setCurrentWidget(m_modelsPage);
     m_modelsPage->showVersion(modelName, version);
+}
+
+void MainWindow::compareRuns(const QStringList& runIds)
+{
+    m_ui->workspaceTabs->setCurrentWidget(m_comparePage);
+    m_comparePage->compare(runIds);
 }
 
 void MainWindow::showRun(const QString& runId)

@@ -12,6 +12,7 @@ namespace Ui {
 class MainWindow;
 }
 
+class ComparePage;
 class IssuesDock;
 class LineagePage;
 class ModelsPage;
@@ -43,6 +44,9 @@ public:
     StoreSession* session() const { return m_session; }
     RunsPage* runsPage() const { return m_runsPage; }
     ModelsPage* modelsPage() const { return m_modelsPage; }
+    ComparePage* comparePage() const { return m_comparePage; }
+    // Opens the Compare page on `runIds`.
+    void compareRuns(const QStringList& runIds);
     IssuesDock* issuesDock() const { return m_issuesDock; }
     LineagePage* lineagePage() const { return m_lineagePage; }
 
@@ -81,6 +85,7 @@ private:
     WelcomePage* m_welcome;
     RunsPage* m_runsPage;
     ModelsPage* m_modelsPage;
+    ComparePage* m_comparePage;
     IssuesDock* m_issuesDock;
     LineagePage* m_lineagePage = nullptr;
     SyncStatusBar* m_syncBar;

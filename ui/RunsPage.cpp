@@ -11,11 +11,13 @@
 #include "itemmodels/RunTableModel.h"
 #include "query/RunTableLoader.h"
 
+#include <QAction>
 #include <QDataStream>
 #include <QHeaderView>
 #include <QIODevice>
 #include <QKeyEvent>
 #include <QMenu>
+#include <algorithm>
 
 namespace prov {
 namespace {
@@ -82,7 +84,7 @@ void RunsPage::setupTable()
     view->setSortingEnabled(true);
     view->horizontalHeader()->setSortIndicatorShown(false);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Ctrl/Shift-click runs to compare
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -98,6 +100,41 @@ void RunsPage::setupTable()
         [view] { view->horizontalHeader()->setSortIndicatorShown(true); });
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::onCurrentRunChanged);
     m_emptyState = new EmptyStateOverlay(view->viewport());
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, &RunsPage::showRunMenu);
+    auto* compare = new QAction(tr("Compare"), view);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compare->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(compare, &QAction::triggered, this, &RunsPage::compareSelected);
+    addAction(compare);
+}
+
+QStringList RunsPage::selectedRunIds() const
+{
+    QModelIndexList rows = m_ui->runsView->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex& row : std::as_const(rows))
+        ids.append(row.data(RunTableModel::RunIdRole).toString());
+    return ids;
+}
+
+void RunsPage::compareSelected()
+{
+    const QStringList ids = selectedRunIds();
+    if (ids.size() >= 2)
+        Q_EMIT compareRequested(ids);
+}
+
+void RunsPage::showRunMenu(const QPoint& pos)
+{
+    QMenu menu(this);
+    const int selected = int(selectedRunIds().size());
+    QAction* compare = menu.addAction(tr("Compare %1 Runs").arg(selected), this, &RunsPage::compareSelected);
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compare->setEnabled(selected >= 2);
+    menu.exec(m_ui->runsView->viewport()->mapToGlobal(pos));
 }
 
 void RunsPage::reloadExperiments()

@@ -45,6 +45,10 @@ public:
     // Shows a run, widening the experiment choice and clearing the filter if it is hidden.
     void selectRun(const QString& runId);
     QString selectedRunId() const;
+    // Every selected run (Ctrl/Shift-click), in table order.
+    QStringList selectedRunIds() const;
+    // Asks to compare the selected runs (the context menu's Compare, Ctrl+Shift+C); needs two.
+    void compareSelected();
     void focusFilter();
     void setShowDeleted(bool show);
     bool showDeleted() const;
@@ -67,6 +71,8 @@ Q_SIGNALS:
     void showDeletedChanged(bool show);
     // The table shows a new set of runs (count after filtering).
     void runsLoaded(int count);
+    // The user asked to compare these runs.
+    void compareRequested(const QStringList& runIds);
 
 private:
     void setupTable();
@@ -84,6 +90,7 @@ private:
     void updateCount();
     void onCurrentRunChanged();
     void showHeaderMenu(const QPoint& pos);
+    void showRunMenu(const QPoint& pos);
     void hideColumn(RunColumnKind kind, const QString& key);
     QStringList selectedExperimentIds() const;
 

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void smoothingKeepsOnePointPerRecordedPoint();
     void drawnMillionPointsKeepsTheSpike_data();
     void drawnMillionPointsKeepsTheSpike();
+    void imagesCarryAFooter();
     void badArgumentsAreExplained_data();
     void badArgumentsAreExplained();
 
@@ -234,6 +235,35 @@ void tst_CliCompare::drawnMillionPointsKeepsTheSpike()
     QVERIFY(csv.size() - 1 <= 4 * columns);
     for (const auto& [column, count] : perColumn)
         QVERIFY2(count <= 4, qPrintable(u"column %1 holds %2 points"_s.arg(column).arg(count)));
+}
+
+void tst_CliCompare::imagesCarryAFooter()
+{
+    const QString folder = freshFolder();
+    const QStringList args { u"compare"_s, sharedFileStore(), u"--cache"_s, m_cache, u"--runs"_s,
+        u"trial-00,trial-03"_s, u"--metrics"_s, u"val_loss,train_loss"_s, u"--smoothing"_s, u"ema:0.6"_s, u"--log-y"_s,
+        u"--width"_s, u"1200"_s };
+    const CliResult png = run(args + QStringList { u"--out"_s, folder + u"/chart.png"_s });
+    QVERIFY2(png.finished && png.exitCode == 0, png.describe().constData());
+    const QByteArray image = readAll(folder + u"/chart.png"_s);
+    QVERIFY(image.startsWith("\x89PNG\r\n\x1a\n"));
+    const auto be32 = [&image](int at) {
+        return (quint32(quint8(image[at])) << 24) | (quint32(quint8(image[at + 1])) << 16)
+            | (quint32(quint8(image[at + 2])) << 8) | quint32(quint8(image[at + 3]));
+    };
+    QCOMPARE(be32(16), 1200u); // IHDR width: --width is the whole image's
+    QVERIFY(be32(20) > 420u);
+    QVERIFY2(png.errText().contains(u"provenance compare: drew "_s), png.err.constData());
+
+    const CliResult svg = run(args + QStringList { u"--out"_s, folder + u"/chart.svg"_s });
+    QVERIFY2(svg.finished && svg.exitCode == 0, svg.describe().constData());
+    const QString text = QString::fromUtf8(readAll(folder + u"/chart.svg"_s));
+    QVERIFY(text.contains(u"<svg"_s));
+    QVERIFY(text.contains(u"Store: file://"_s));
+    QVERIFY(text.contains(u"Runs (2): trial-00, trial-03"_s));
+    QVERIFY(text.contains(u"Smoothing: EMA 0.6"_s));
+    QVERIFY(text.contains(u"Metric val_loss: "_s));
+    QVERIFY(text.contains(u" drawn of 320 recorded"_s)); // 200 + 120 points
 }
 
 void tst_CliCompare::badArgumentsAreExplained_data()

@@ -1,0 +1,184 @@
+#include "CompareChartView.h"
+#include "ComparePage.h"
+#include "MainWindow.h"
+#include "RunsPage.h"
+#include "itemmodels/CompareDiffModel.h"
+
+#include "TestFixtures.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QAreaSeries>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+using namespace prov;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int loadTimeoutMs = 60000;
+const QStringList trials { u"trial-00"_s, u"trial-01"_s, u"trial-03"_s };
+
+int rowOfRunNamed(QTableView* view, const QString& name)
+{
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 1).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QStringList seriesNames(const CompareChartView* view)
+{
+    QStringList names;
+    const auto all = view->chart()->series();
+    for (const QAbstractSeries* s : all)
+        names.append(s->objectName());
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+// Drives the Compare page as a user does: select runs in the run table, choose Compare, then
+// change the x axis, smoothing, log scale and grouping and read what the charts draw; the diff
+// table lists the runs' params.
+class tst_ComparePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runTableSelectionOpensTheComparePage();
+    void chartsFollowTheControls();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    // Waits for the page to show charts again after `change`.
+    bool redrawnAfter(ComparePage* page, const std::function<void()>& change);
+
+    QTemporaryDir m_cache;
+};
+
+void tst_ComparePage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"ProvenanceTests"_s);
+    QCoreApplication::setApplicationName(u"tst_ComparePage"_s);
+    QSettings().clear();
+    QVERIFY(m_cache.isValid());
+}
+
+std::unique_ptr<MainWindow> tst_ComparePage::openWindow()
+{
+    auto window = std::make_unique<MainWindow>(SessionOptions { m_cache.path() });
+    window->resize(1300, 850);
+    window->show();
+    window->openArgument(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    return window;
+}
+
+bool tst_ComparePage::redrawnAfter(ComparePage* page, const std::function<void()>& change)
+{
+    QSignalSpy shown(page, &ComparePage::chartsShown);
+    change();
+    return shown.count() > 0 || shown.wait(loadTimeoutMs);
+}
+
+void tst_ComparePage::runTableSelectionOpensTheComparePage()
+{
+    auto window = openWindow();
+    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 27, loadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isSyncing(), loadTimeoutMs);
+    for (const QString& name : trials) {
+        const int row = rowOfRunNamed(runs, name);
+        QVERIFY(row >= 0);
+        runs->selectionModel()->select(
+            runs->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(window->runsPage()->selectedRunIds().size(), 3);
+    auto* compare = window->runsPage()->findChild<QAction*>(u"compareAction"_s);
+    QVERIFY(compare);
+    QCOMPARE(compare->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    ComparePage* page = window->comparePage();
+    QVERIFY(redrawnAfter(page, [compare] { compare->trigger(); }));
+    auto* tabs = window->findChild<QTabWidget*>(u"workspaceTabs"_s);
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(page));
+    QCOMPARE(page->runs().size(), 3);
+    QCOMPARE(page->chartViews().size(), 3); // train_loss, val_accuracy, val_loss
+}
+
+void tst_ComparePage::chartsFollowTheControls()
+{
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasCache() && !window->session()->isSyncing(), loadTimeoutMs);
+    ComparePage* page = window->comparePage();
+    QAbstractItemModelTester tester(page->diffModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(redrawnAfter(page, [&] { window->compareRuns(trials); }));
+    const QStringList ids { page->runs()[0].runId(), page->runs()[1].runId(), page->runs()[2].runId() };
+    CompareChartView* loss = page->findChild<CompareChartView*>(u"chart:val_loss"_s);
+    QVERIFY(loss);
+    QStringList lines { u"line:"_s + ids[0], u"line:"_s + ids[1], u"line:"_s + ids[2] };
+    lines.sort();
+    QCOMPARE(seriesNames(loss), lines);
+    QCOMPARE(loss->data()->recordedPoints(), 200 + 200 + 120);
+
+    // Diff table: a column per run, the differing params among the rows.
+    QCOMPARE(page->diffModel()->columnCount(), 3);
+    page->findChild<QCheckBox*>(u"onlyDifferencesCheck"_s)->setChecked(true);
+    QStringList keys;
+    for (int r = 0; r < page->diffModel()->rowCount(); ++r) {
+        const QModelIndex i = page->diffModel()->index(r, 0);
+        if (i.data(CompareDiffModel::RowKindRole).toInt() == int(CompareDiffModel::RowKind::Param))
+            keys.append(i.data(CompareDiffModel::KeyRole).toString());
+    }
+    QCOMPARE(keys, (QStringList { u"C"_s, u"class_weight"_s, u"solver"_s }));
+
+    // Relative time on x.
+    auto* xAxis = page->findChild<QComboBox*>(u"xAxisCombo"_s);
+    QVERIFY(redrawnAfter(page, [xAxis] { xAxis->setCurrentIndex(2); }));
+    loss = page->findChild<CompareChartView*>(u"chart:val_loss"_s);
+    QCOMPARE(loss->data()->options.axis, MetricXAxis::RelativeTime);
+    QVERIFY(loss->chart()->axes(Qt::Horizontal).value(0)->titleText().startsWith(u"Relative time"_s));
+
+    // Smoothing draws a faint copy of each raw curve.
+    auto* smoothing = page->findChild<QComboBox*>(u"smoothingCombo"_s);
+    QVERIFY(redrawnAfter(page, [smoothing] { smoothing->setCurrentIndex(1); }));
+    loss = page->findChild<CompareChartView*>(u"chart:val_loss"_s);
+    QCOMPARE(loss->data()->options.smoothing, MetricSmoothing::ema(0.6));
+    QVERIFY(seriesNames(loss).contains(u"raw:"_s + ids[0]));
+
+    // Log y: losses are positive, so the axis turns logarithmic.
+    page->findChild<QCheckBox*>(u"logYCheck"_s)->setChecked(true);
+    QVERIFY(loss->isLogApplied());
+    QVERIFY(qobject_cast<QLogValueAxis*>(loss->chart()->axes(Qt::Vertical).value(0)));
+
+    // Grouping by class_weight: "None" (trial-00) and "balanced" (trial-01, trial-03).
+    auto* groupBy = page->findChild<QComboBox*>(u"groupByCombo"_s);
+    const int classWeight = groupBy->findText(u"param class_weight"_s);
+    QVERIFY(classWeight > 0);
+    QVERIFY(redrawnAfter(page, [groupBy, classWeight] { groupBy->setCurrentIndex(classWeight); }));
+    loss = page->findChild<CompareChartView*>(u"chart:val_loss"_s);
+    const QStringList grouped = seriesNames(loss);
+    QVERIFY2(
+        grouped.contains(u"mean:balanced"_s) && grouped.contains(u"band:balanced"_s), qPrintable(grouped.join(u' ')));
+    QVERIFY(grouped.contains(u"mean:None"_s));
+    QVERIFY(!grouped.contains(u"line:"_s + ids[0]));
+}
+
+QTEST_MAIN(tst_ComparePage)
+#include "tst_ComparePage.moc"

@@ -1,0 +1,244 @@
+#include "CompareChartScene.h"
+#include "CompareChartView.h"
+#include "CompareImageExport.h"
+#include "ComparePalette.h"
+#include "compare/CompareChartBuilder.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+using namespace prov;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ComparedRun run(const QString& id)
+{
+    return ComparedRun { { u"s"_s, id }, u"run "_s + id, u"1"_s, u"e"_s, 0 };
+}
+
+template<typename F> CompareSeries series(const QString& id, qint64 count, F value)
+{
+    std::vector<MetricPoint> points;
+    for (qint64 s = 0; s < count; ++s)
+        points.push_back({ s, 1'700'000'000'000 + s * 1000, value(s) });
+    return { run(id), std::make_shared<const MetricHistory>(MetricHistory::fromPoints(std::move(points))) };
+}
+
+CompareChart twoRuns(const CompareChartOptions& options = {})
+{
+    return CompareChartBuilder::build(u"loss"_s,
+        { series(u"a"_s, 100'000, [](qint64 s) { return s == 50'000 ? 100.0 : 1.0 + double(s % 10); }),
+            series(u"b"_s, 50, [](qint64 s) { return s == 7 ? std::numeric_limits<double>::quiet_NaN() : 0.5; }) },
+        options);
+}
+
+template<typename T> T* seriesNamed(QChart& chart, const QString& name)
+{
+    const auto all = chart.series();
+    for (QAbstractSeries* s : all) {
+        if (s->objectName() == name)
+            return qobject_cast<T*>(s);
+    }
+    return nullptr;
+}
+
+CompareChartStyle styleFor(const CompareChart& chart)
+{
+    CompareChartStyle style;
+    for (size_t i = 0; i < chart.lines.size(); ++i)
+        style.colorIndex.insert(chart.lines[i].run.key, int(i));
+    return style;
+}
+
+} // namespace
+
+// Specifies how comparison charts are drawn with Qt Charts: a line per run in its page colour,
+// a faint raw copy under smoothed curves, edge markers for NaN, groups as mean and band, log y
+// only where it can be drawn; and PNG / SVG exports with their footer.
+class tst_CompareChartScene : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void drawsEachRunInItsColour();
+    void smoothingDrawsAFaintRawCopy();
+    void logScaleNeedsPositiveValues();
+    void groupsDrawMeanAndBand();
+    void hiddenRunsAreLeftOut();
+    void paletteIsStableAndDistinct();
+    void viewReportsValuesAtX();
+    void exportsPngAndSvgWithFooter();
+};
+
+void tst_CompareChartScene::drawsEachRunInItsColour()
+{
+    const CompareChart data = twoRuns();
+    QChart chart;
+    CompareChartStyle style = styleFor(data);
+    style.colorIndex.insert(run(u"a"_s).key, 5);
+    const auto outcome = CompareChartScene::populate(&chart, data, style);
+    QVERIFY(!outcome.logApplied);
+    auto* a = seriesNamed<QLineSeries>(chart, u"line:a"_s);
+    auto* b = seriesNamed<QLineSeries>(chart, u"line:b"_s);
+    QVERIFY(a && b);
+    QCOMPARE(a->name(), u"run a"_s);
+    QCOMPARE(a->pen().color(), ComparePalette::color(5));
+    QCOMPARE(b->pen().color(), ComparePalette::color(1));
+    QCOMPARE(a->count(), qsizetype(data.lines[0].raw.line.size()));
+    QVERIFY(a->count() <= 4 * 1600);
+    bool spike = false;
+    for (const QPointF& p : a->points())
+        spike = spike || p.y() == 100.0;
+    QVERIFY(spike);
+    QCOMPARE(b->count(), 49); // the NaN is a marker, not a point of the line
+    auto* nan = seriesNamed<QScatterSeries>(chart, u"nanMarkers"_s);
+    QVERIFY(nan);
+    QCOMPARE(nan->count(), 1);
+    QCOMPARE(nan->points().first().x(), 7.0);
+    QVERIFY(!seriesNamed<QScatterSeries>(chart, u"positiveInfMarkers"_s));
+    // Populating again replaces everything.
+    CompareChartScene::populate(&chart, data, style);
+    QCOMPARE(chart.series().size(), 3);
+    QCOMPARE(chart.axes().size(), 2);
+}
+
+void tst_CompareChartScene::smoothingDrawsAFaintRawCopy()
+{
+    CompareChartOptions options;
+    options.smoothing = MetricSmoothing::ema(0.9);
+    const CompareChart data = twoRuns(options);
+    QChart chart;
+    CompareChartScene::populate(&chart, data, styleFor(data));
+    auto* raw = seriesNamed<QLineSeries>(chart, u"raw:a"_s);
+    auto* line = seriesNamed<QLineSeries>(chart, u"line:a"_s);
+    QVERIFY(raw && line);
+    QVERIFY(raw->pen().color().alpha() < 100);
+    QCOMPARE(line->pen().color().alpha(), 255);
+    double rawMax = 0, smoothMax = 0;
+    for (const QPointF& p : raw->points())
+        rawMax = std::max(rawMax, p.y());
+    for (const QPointF& p : line->points())
+        smoothMax = std::max(smoothMax, p.y());
+    QCOMPARE(rawMax, 100.0);
+    QVERIFY(smoothMax < 100.0 && smoothMax > 10.0);
+}
+
+void tst_CompareChartScene::logScaleNeedsPositiveValues()
+{
+    const CompareChart positive = twoRuns();
+    QChart chart;
+    CompareChartStyle style = styleFor(positive);
+    style.logY = true;
+    QVERIFY(CompareChartScene::populate(&chart, positive, style).logApplied);
+    QVERIFY(qobject_cast<QLogValueAxis*>(chart.axes(Qt::Vertical).value(0)));
+
+    const CompareChart withZero
+        = CompareChartBuilder::build(u"k"_s, { series(u"a"_s, 10, [](qint64 s) { return double(s); }) }, {});
+    QVERIFY(!CompareChartScene::populate(&chart, withZero, style).logApplied);
+    QVERIFY(qobject_cast<QValueAxis*>(chart.axes(Qt::Vertical).value(0)));
+}
+
+void tst_CompareChartScene::groupsDrawMeanAndBand()
+{
+    const CompareChart data = CompareChartBuilder::build(u"k"_s,
+        { series(u"a"_s, 20, [](qint64 s) { return double(s); }),
+            series(u"b"_s, 20, [](qint64 s) { return s + 2.0; }) },
+        {});
+    const std::vector<GroupBand> bands = CompareGrouping::bands(data, {});
+    CompareChartStyle style = styleFor(data);
+    style.groups = &bands;
+    QChart chart;
+    CompareChartScene::populate(&chart, data, style);
+    auto* mean = seriesNamed<QLineSeries>(chart, u"mean:(none)"_s);
+    auto* band = seriesNamed<QAreaSeries>(chart, u"band:(none)"_s);
+    QVERIFY(mean && band);
+    QCOMPARE(mean->name(), u"(none) (2)"_s);
+    QCOMPARE(mean->count(), 20);
+    QCOMPARE(mean->at(0).y(), 1.0);
+    QCOMPARE(band->upperSeries()->at(0).y(), 2.0);
+    QCOMPARE(band->lowerSeries()->at(0).y(), 0.0);
+    QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:a"_s));
+}
+
+void tst_CompareChartScene::hiddenRunsAreLeftOut()
+{
+    const CompareChart data = twoRuns();
+    CompareChartStyle style = styleFor(data);
+    style.hidden.insert(run(u"a"_s).key);
+    QChart chart;
+    CompareChartScene::populate(&chart, data, style);
+    QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:a"_s));
+    QVERIFY(seriesNamed<QLineSeries>(chart, u"line:b"_s));
+    // The y range follows what is shown: run b's 0.5 alone, not run a's spike.
+    QVERIFY(qobject_cast<QValueAxis*>(chart.axes(Qt::Vertical).value(0))->max() < 10);
+}
+
+void tst_CompareChartScene::paletteIsStableAndDistinct()
+{
+    QSet<QRgb> seen;
+    for (int i = 0; i < ComparePalette::distinctColors(); ++i)
+        seen.insert(ComparePalette::color(i).rgb());
+    QCOMPARE(int(seen.size()), ComparePalette::distinctColors());
+    QCOMPARE(ComparePalette::color(3), ComparePalette::color(3 + ComparePalette::distinctColors()));
+    QCOMPARE(ComparePalette::pen(0, 1).style(), Qt::SolidLine);
+    QCOMPARE(ComparePalette::pen(ComparePalette::distinctColors(), 1).style(), Qt::DashLine);
+}
+
+void tst_CompareChartScene::viewReportsValuesAtX()
+{
+    auto data = std::make_shared<const CompareChart>(twoRuns());
+    CompareChartView view;
+    view.setChart(data, styleFor(*data));
+    const QString text = view.valuesAt(6.9);
+    QCOMPARE(text.count(u'\n'), 1); // a line per run
+    QVERIFY2(text.startsWith(u"run a: "_s), qPrintable(text));
+    QVERIFY2(text.endsWith(u"run b: 0.5 (step 6)"_s), qPrintable(text)); // step 7 is NaN: the nearest drawn
+    QSignalSpy toggled(&view, &CompareChartView::runToggled);
+    QVERIFY(toggled.isValid());
+}
+
+void tst_CompareChartScene::exportsPngAndSvgWithFooter()
+{
+    QTemporaryDir dir;
+    const CompareChart data = twoRuns();
+    const std::vector<CompareChart> charts { data, data };
+    const CompareImageFooter footer { u"file:///stores/mlruns"_s, { u"run a"_s, u"run b"_s }, u"no smoothing"_s };
+    const QStringList lines = CompareImageExport::footerLines(charts, footer);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].contains(u"file:///stores/mlruns"_s));
+    QVERIFY(lines[1].contains(u"run a, run b"_s));
+    QVERIFY2(lines[2].startsWith(u"Metric loss: "_s), qPrintable(lines[2]));
+    QVERIFY2(lines[2].endsWith(u" drawn of 100050 recorded"_s), qPrintable(lines[2]));
+
+    const QString png = dir.filePath(u"chart.png"_s);
+    QVERIFY(CompareImageExport::write(charts, styleFor(data), footer, png, 1200));
+    const QImage image(png);
+    QCOMPARE(image.width(), 1200);
+    QVERIFY(image.height() > 420);
+    const QString svg = dir.filePath(u"chart.svg"_s);
+    QVERIFY(CompareImageExport::write(charts, styleFor(data), footer, svg, 1200));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("<?xml"));
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("drawn of 100050 recorded"));
+    QCOMPARE(CompareImageExport::chartWidth(1200, 2), 600);
+    QCOMPARE(CompareImageExport::chartWidth(800, 2), 800); // too narrow for two columns
+}
+
+QTEST_MAIN(tst_CompareChartScene)
+#include "tst_CompareChartScene.moc"

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "CompareChartScene.h"
+#include "compare/CompareChart.h"
+#include "compare/CompareChartBuilder.h"
+#include "compare/CompareGrouping.h"
+#include "compare/CompareRunFacts.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QMenu;
+class QSpinBox;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace prov {
+
+class CompareChartView;
+class CompareDiffModel;
+class CompareDiffPanel;
+class StoreSession;
+
+// What the Compare page reads from the cache when runs are chosen.
+struct CompareLoad
+{
+    QList<ComparedRun> runs;
+    QStringList keys; // every metric key the runs logged
+    std::vector<CompareRunFacts> facts;
+};
+using CompareSeriesByKey = std::map<QString, std::vector<CompareSeries>>;
+// What the page draws: a chart per chosen key (and, when grouping, each group's band).
+struct CompareChartSet
+{
+    std::vector<std::shared_ptr<const CompareChart>> charts;
+    std::vector<std::shared_ptr<const std::vector<GroupBand>>> groups;
+};
+
+// The Compare page: the runs chosen in the run table side by side -- a grid of metric charts
+// (one per key; x axis, smoothing, log y, grouping by a param or tag, 1-4 columns) and a diff
+// table of params, metrics and tags. Reading histories, smoothing, decimation and grouping run
+// as jobs; the page shows "Loading…" meanwhile and never waits. Each run keeps one colour.
+class ComparePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComparePage(StoreSession* session, QWidget* parent = nullptr);
+    ~ComparePage() override;
+
+    // Loads and shows `runIds` (of the session's store).
+    void compare(const QStringList& runIds);
+    const QList<ComparedRun>& runs() const { return m_load.runs; }
+    QStringList shownKeys() const { return m_shownKeys; }
+    void setShownKeys(const QStringList& keys);
+    QList<CompareChartView*> chartViews() const { return m_views; }
+    CompareDiffModel* diffModel() const;
+    CompareChartOptions chartOptions() const;
+
+Q_SIGNALS:
+    // The charts show the current runs and options.
+    void chartsShown();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void buildControls();
+    void onLoaded(const Result<CompareLoad>& load);
+    void fillChoices();
+    void requestSeries();
+    void onSeries(const Result<std::shared_ptr<const CompareSeriesByKey>>& series);
+    void rebuildCharts();
+    void onCharts(const CompareChartSet& set);
+    void zoomChart(const QString& key, std::optional<MetricDecimation::Range> range);
+    void onZoomed(const QString& key, const CompareChartSet& set);
+    void onMetricsChosen();
+    void toggleRun(const RunRef& run);
+    void layoutCharts();
+    void restyleCharts();
+    CompareChartStyle style() const;
+    QHash<RunRef, QString> groupOf() const;
+    int chartColumns() const;
+    void updateSmoothingControls();
+    void checkResolution();
+
+    StoreSession* m_session;
+    CompareDiffPanel* m_diff = nullptr;
+    CompareLoad m_load;
+    std::shared_ptr<const CompareSeriesByKey> m_series;
+    CompareChartSet m_shown;
+    QStringList m_shownKeys;
+    QSet<RunRef> m_hidden;
+    QHash<RunRef, int> m_colors;
+    QList<CompareChartView*> m_views;
+    int m_builtColumns = 0;
+    QTimer m_resizeTimer;
+
+    QLabel* m_summary = nullptr;
+    QToolButton* m_metricsButton = nullptr;
+    QMenu* m_metricsMenu = nullptr;
+    QComboBox* m_xAxis = nullptr;
+    QComboBox* m_smoothing = nullptr;
+    QDoubleSpinBox* m_smoothingValue = nullptr;
+    QCheckBox* m_logY = nullptr;
+    QComboBox* m_groupBy = nullptr;
+    QSpinBox* m_gridColumns = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QWidget* m_gridHost = nullptr;
+};
+
+} // namespace prov
