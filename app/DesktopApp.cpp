@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "CommandLine.h"
+#include "LineagePage.h"
 #include "MainWindow.h"
 #include "ModelsPage.h"
 #include "RunsPage.h"
@@ -20,12 +21,20 @@ namespace prov {
 namespace {
 
 // --show registry[:MODEL[/VERSION]][:overview|history|trend|card]: opens the Registry page on
-// a model or version and one of its tabs (a deep link, and what README screenshots show).
+// a model or version and one of its tabs (a deep link, and what README screenshots show);
+// --show lineage[:NODE_ID] opens the Lineage page, focused on a node when one is named.
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
     if (parts.value(0) == QLatin1String("runs"))
         return true;
+    // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version)
+    if (parts.value(0) == QLatin1String("lineage")) {
+        window.findChild<QAction*>(QStringLiteral("actionLineage"))->trigger();
+        if (parts.size() > 1)
+            window.lineagePage()->showNode(parts.mid(1).join(QLatin1Char(':')));
+        return true;
+    }
     if (parts.value(0) != QLatin1String("registry"))
         return false;
     window.findChild<QAction*>(QStringLiteral("actionModels"))->trigger();
@@ -85,7 +94,8 @@ int DesktopApp::run(int argc, char* argv[])
     const QCommandLineOption journal(QStringLiteral("journal"),
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
-        QStringLiteral("Open on a view: runs, or registry[:MODEL[/VERSION]][:overview|history|trend|card]."),
+        QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card] or "
+                       "lineage[:NODE_ID]."),
         QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),

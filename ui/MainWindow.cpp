@@ -92,6 +92,7 @@ void MainWindow::setupLineage()
         m_modelsPage->showLoggedModel(modelId);
     });
     auto* lineage = new QAction(tr("&Lineage"), this);
+    lineage->setObjectName(QStringLiteral("actionLineage"));
     lineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(lineage, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_lineagePage); });
     auto* showLineage = new QAction(tr("Show Lineage of the Selected &Run"), this);
