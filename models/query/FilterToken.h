@@ -4,10 +4,10 @@
 
 namespace prov {
 
-// One lexical token of an MLflow run search expression. `text` is the decoded content
-// (quotes removed, doubled quotes collapsed); `source` is the token exactly as typed, for
-// error messages. `column` is 1-based in UTF-16 code units (QString index + 1), which is what
-// a QLineEdit cursor position uses, so a GUI can point at the offending token directly.
+// One lexical token of an MLflow run search expression. `text` is the content without its
+// outer quotes and otherwise as typed (MLflow decodes nothing inside: 'it''s' is it''s);
+// `source` is the token exactly as typed, for error messages. `column` is 1-based in UTF-16 code units (QString index +
+// 1), which is what a QLineEdit cursor position uses, so a GUI can point at the offending token directly.
 struct FilterToken
 {
     enum class Kind {

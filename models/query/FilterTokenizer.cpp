@@ -87,16 +87,26 @@ FilterToken FilterTokenizer::word()
 
 Result<FilterToken> FilterTokenizer::quoted(QChar quote)
 {
+    // As sqlparse (and so MLflow) reads quoted text: a doubled quote, and in '...' and "..."
+    // also a backslash before the quote or before a backslash, stay inside the text. MLflow then
+    // only trims the outer quotes, so nothing inside is decoded: 'it''s' is the five characters
+    // it''s and 'it\'s' is it\'s (lists after IN are read differently: RunFilterParser).
     const qsizetype start = m_pos++;
     QString text;
+    const bool backslashEscapes = quote != u'`';
     while (m_pos < m_text.size()) {
         const QChar c = m_text.at(m_pos++);
+        if (backslashEscapes && c == u'\\' && (at(m_pos) == quote || at(m_pos) == u'\\')) {
+            text.append(c);
+            text.append(m_text.at(m_pos++));
+            continue;
+        }
         if (c != quote) {
             text.append(c);
             continue;
         }
-        // SQL style: a doubled quote stands for one quote character inside the text.
         if (at(m_pos) == quote) {
+            text.append(quote);
             text.append(quote);
             ++m_pos;
             continue;

@@ -2,6 +2,7 @@
 
 #include "query/FilterError.h"
 #include "query/FilterTokenizer.h"
+#include "query/PythonStringLiteral.h"
 
 #include <optional>
 #include <utility>
@@ -288,10 +289,14 @@ Result<FilterOperand> RunFilterParser::list(const QString& after)
     FilterOperand operand;
     operand.kind = FilterOperand::Kind::List;
     operand.column = open.column;
+    // MLflow reads the list with Python's ast.literal_eval: items are Python literals (escapes
+    // decoded, adjacent literals joined), a trailing comma is allowed, and only the items for
+    // which str.islower() holds are kept (search_utils.py, _parse_run_ids).
+    qsizetype items = 0;
     for (;;) {
         const FilterToken& item = peek();
         if (item.kind != Kind::SingleQuoted && item.kind != Kind::DoubleQuoted) {
-            if (item.kind == Kind::CloseParen && operand.list.isEmpty())
+            if (item.kind == Kind::CloseParen && items == 0)
                 return makeFilterError(
                     QStringLiteral("the list after '%1' is empty; give at least one quoted value").arg(after),
                     item.column);
@@ -299,7 +304,12 @@ Result<FilterOperand> RunFilterParser::list(const QString& after)
                 QStringLiteral("expected a quoted value in the list after '%1', found %2").arg(after, describe(item)),
                 item.column);
         }
-        operand.list.append(take().text);
+        QString text;
+        while (peek().kind == Kind::SingleQuoted || peek().kind == Kind::DoubleQuoted)
+            text += PythonStringLiteral::decode(take().source);
+        ++items;
+        if (PythonStringLiteral::isLower(text))
+            operand.list.append(text);
         const FilterToken& separator = take();
         if (separator.kind == Kind::CloseParen)
             break;
@@ -307,6 +317,10 @@ Result<FilterOperand> RunFilterParser::list(const QString& after)
             return makeFilterError(
                 QStringLiteral("expected ',' or ')' in the list after '%1', found %2").arg(after, describe(separator)),
                 separator.column);
+        if (peek().kind == Kind::CloseParen) {
+            take(); // ('a', 'b',)
+            break;
+        }
     }
     operand.source = sourceFrom(open.column);
     return operand;

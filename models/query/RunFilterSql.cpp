@@ -75,10 +75,18 @@ QString RunFilterSql::condition(const FilterComparison& comparison)
 QString RunFilterSql::keyedExists(const QString& table, const QString& alias, const FilterComparison& comparison)
 {
     // A run without the key has no row here and never matches, also for != (as in MLflow).
-    // A NaN latest metric is cached as NULL, and every comparison with NULL is false.
     const QString key = parameter(comparison.key);
+    QString value = alias + QStringLiteral(".value");
+    if (comparison.entity == FilterEntity::Metric) {
+        // MLflow's SQL backend stores a NaN latest value as 0 (with is_nan set) and infinities
+        // as +/-DBL_MAX, and compares those: a NaN run matches "!= 0.5" and "= 0". Its file
+        // store compares NaN itself (matching only "!="); where they differ, the SQL backend is
+        // followed. The cache keeps NaN as NULL.
+        value
+            = QStringLiteral("coalesce(max(min(%1, 1.7976931348623157e308), -1.7976931348623157e308), 0.0)").arg(value);
+    }
     return QStringLiteral("EXISTS (SELECT 1 FROM %1 %2 WHERE %2.run_id = r.run_id AND %2.key = %3 AND %4)")
-        .arg(table, alias, key, test(alias + QStringLiteral(".value"), comparison));
+        .arg(table, alias, key, test(value, comparison));
 }
 
 QString RunFilterSql::datasetExists(const FilterComparison& comparison)

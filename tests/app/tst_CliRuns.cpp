@@ -50,6 +50,8 @@ private Q_SLOTS:
 
     void filterSelectsRuns_data();
     void filterSelectsRuns();
+    void filterAgreesWithMlflowsRecordedSearches_data();
+    void filterAgreesWithMlflowsRecordedSearches();
 
 private:
     // `provenance runs <store> --cache <shared cache> --format json [extra]`, parsed.
@@ -390,6 +392,50 @@ void tst_CliRuns::filterSelectsRuns()
     for (const QJsonValue& run : runs)
         actual << run[u"run_name"_s].toString();
     QCOMPARE(sorted(actual), sorted(names));
+}
+
+void tst_CliRuns::filterAgreesWithMlflowsRecordedSearches_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::newRow("metric and param") << u"mlflow/rest-samples/13-runs-search-metric-filter.json"_s;
+    QTest::newRow("status") << u"mlflow/rest-samples/14-runs-search-status-failed.json"_s;
+}
+
+void tst_CliRuns::filterAgreesWithMlflowsRecordedSearches()
+{
+    // MLflow's own server answered these searches over the SQLite fixture; the same filter
+    // here, in MLflow's order (its order_by, then start time descending and run id), must
+    // give the same first runs.
+    QFETCH(QString, sample);
+    const QJsonObject recorded = readObject(sample);
+    const QJsonObject request = recorded[u"request"_s][u"json_body"_s].toObject();
+    QStringList expected;
+    for (const QJsonValue& run : recorded[u"response"_s][u"runs"_s].toArray())
+        expected << run[u"info"_s][u"run_id"_s].toString();
+    QVERIFY(!expected.isEmpty());
+
+    QJsonArray runs = runsJson(sharedSqliteStore(), { u"--filter"_s, request[u"filter"_s].toString() });
+    std::vector<QJsonObject> ordered;
+    for (const QJsonValue& run : runs)
+        ordered.push_back(run.toObject());
+    const bool byValAuc = request[u"order_by"_s].toArray().contains(QJsonValue(u"metrics.val_auc DESC"_s));
+    std::stable_sort(ordered.begin(), ordered.end(), [byValAuc](const QJsonObject& a, const QJsonObject& b) {
+        if (byValAuc) {
+            const double x = a[u"metrics"_s][u"val_auc"_s].toDouble();
+            const double y = b[u"metrics"_s][u"val_auc"_s].toDouble();
+            if (x != y)
+                return x > y;
+        }
+        const QString ta = a[u"start_time"_s].toVariant().toString();
+        const QString tb = b[u"start_time"_s].toVariant().toString();
+        if (ta != tb)
+            return ta > tb;
+        return a[u"run_id"_s].toString() < b[u"run_id"_s].toString();
+    });
+    QStringList actual;
+    for (size_t i = 0; i < ordered.size() && actual.size() < expected.size(); ++i)
+        actual << ordered[i][u"run_id"_s].toString();
+    QCOMPARE(actual, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_CliRuns)

@@ -241,7 +241,8 @@ void tst_RunFilter::parsesMlflowExpressions_data()
     row("unquoted Unicode key", QStringLiteral("metrics.précision > 0.5"), QStringLiteral("metric:précision > 0.5"));
     row("key with slash", QStringLiteral("metrics.`loss/train` < 1"), QStringLiteral("metric:loss/train < 1"));
     row("key outside the BMP", QStringLiteral("metrics.`🚀 speed` > 1"), QStringLiteral("metric:🚀 speed > 1"));
-    row("doubled backtick", QStringLiteral("params.`a``b` = 'x'"), QStringLiteral("param:a`b = 'x'"));
+    // MLflow only trims the outer quotes of keys and values: nothing inside is decoded.
+    row("doubled backtick", QStringLiteral("params.`a``b` = 'x'"), QStringLiteral("param:a``b = 'x'"));
     row("key starting with a digit", QStringLiteral("metrics.1st_loss < 2"), QStringLiteral("metric:1st_loss < 2"));
 
     // Keywords in any case, whitespace anywhere.
@@ -261,9 +262,24 @@ void tst_RunFilter::parsesMlflowExpressions_data()
     row("leading dot", QStringLiteral("metrics.acc > .5"), QStringLiteral("metric:acc > 0.5"));
     row("plus sign", QStringLiteral("metrics.acc < +2"), QStringLiteral("metric:acc < 2"));
     row("overflow is infinity", QStringLiteral("metrics.acc < 1e999"), QStringLiteral("metric:acc < inf"));
-    row("doubled single quote", QStringLiteral("params.s = 'it''s'"), QStringLiteral("param:s = 'it's'"));
-    row("doubled double quote", QStringLiteral("params.s = \"say \"\"hi\"\"\""),
-        QStringLiteral("param:s = 'say \"hi\"'"));
+    row("doubled single quote stays doubled", QStringLiteral("params.s = 'it''s'"),
+        QStringLiteral("param:s = 'it''s'"));
+    row("backslash-escaped quote keeps its backslash", QStringLiteral("tags.note = 'it\\'s'"),
+        QStringLiteral("tag:note = 'it\\'s'"));
+    row("escaped backslash before the closing quote", QStringLiteral("tags.p = 'C:\\\\' and tags.q = 'x'"),
+        QStringLiteral("tag:p = 'C:\\\\' & tag:q = 'x'"));
+    row("doubled double quote stays doubled", QStringLiteral("params.s = \"say \"\"hi\"\"\""),
+        QStringLiteral("param:s = 'say \"\"hi\"\"'"));
+    // Lists are Python literals: escapes decoded, adjacent literals joined, a trailing comma
+    // allowed, and only lower-case items kept (run ids are lower case).
+    row("list with a trailing comma", QStringLiteral("run_id IN ('a', 'b',)"),
+        QStringLiteral("attribute:run_id IN (a,b)"));
+    row("list item with an escaped quote", QStringLiteral("datasets.name IN ('it\\'s')"),
+        QStringLiteral("dataset:name IN (it's)"));
+    row("list items joined as in Python", QStringLiteral("run_id IN ('it''s', 'a' \"b\")"),
+        QStringLiteral("attribute:run_id IN (its,ab)"));
+    row("list drops items that are not lower case", QStringLiteral("run_id IN ('abc', 'ABC', '123', 'a1')"),
+        QStringLiteral("attribute:run_id IN (abc,a1)"));
     row("empty value", QStringLiteral("tags.t = ''"), QStringLiteral("tag:t = ''"));
     row("Unicode value", QStringLiteral("tags.note = 'naïve 日本'"), QStringLiteral("tag:note = 'naïve 日本'"));
     row("keyword inside a value", QStringLiteral("tags.t = 'a or b and c'"), QStringLiteral("tag:t = 'a or b and c'"));
@@ -345,7 +361,8 @@ void tst_RunFilter::rejectsInvalidExpressions_data()
     row("empty list", QStringLiteral("run_id IN ()"), 12, QStringLiteral("is empty; give at least one quoted value"));
     row("number in list", QStringLiteral("run_id IN ('a', 1)"), 17,
         QStringLiteral("expected a quoted value in the list"));
-    row("missing comma", QStringLiteral("run_id IN ('a' 'b')"), 16, QStringLiteral("expected ',' or ')'"));
+    row("missing comma", QStringLiteral("run_id IN ('a' AND 'b')"), 16, QStringLiteral("expected ',' or ')'"));
+    row("lone comma", QStringLiteral("run_id IN ('a',,)"), 16, QStringLiteral("expected a quoted value in the list"));
     row("unclosed list", QStringLiteral("run_id IN ('a'"), 15, QStringLiteral("found the end of the filter"));
     row("list with =", QStringLiteral("run_id = ('a')"), 10,
         QStringLiteral("a parenthesised list needs IN or NOT IN, not '='"));
@@ -475,17 +492,22 @@ void tst_RunFilter::selectsRuns_data()
     auto row = [](const char* name, const char* expression, const char* expected) {
         QTest::newRow(name) << QString::fromUtf8(expression) << QString::fromUtf8(expected);
     };
-    // Metrics: the latest value counts; NaN never matches; +inf compares as the largest value.
+    // Metrics: the latest value counts. As in MLflow's SQL backend (which stores them so), a NaN
+    // latest value compares as 0 and +/-inf as +/-DBL_MAX; its file store differs (NaN matches
+    // only !=), and the README says which is followed.
     row("metric >", "metrics.acc > 0.9", "a");
     row("metric >= includes equality", "metrics.acc >= 0.9", "a c");
-    row("metric != skips NaN", "metrics.acc != 0.5", "a c");
+    row("metric != counts NaN as 0", "metrics.acc != 0.5", "a b c");
+    row("NaN equals 0", "metrics.acc = 0", "b");
+    row("NaN is not != 0", "metrics.acc != 0", "a c");
     row("metric = latest only", "metrics.acc = 0.99", "");
-    row("metric <", "metrics.acc < 100", "a c");
+    row("metric < counts NaN as 0", "metrics.acc < 100", "a b c");
     row("metric key with space", "metrics.`val loss` <= 0.2", "a");
     row("metric != skips runs without it", "metrics.`val loss` != 0.1", "b");
     row("Unicode metric key", "metrics.`précision` > 0.5", "a");
     row("+inf is above every finite value", "metrics.`loss/train` > 1e308", "b");
-    row("+inf equals an overflowing literal", "metrics.`loss/train` = 1e999", "b");
+    row("+inf is stored as the largest double", "metrics.`loss/train` = 1.7976931348623157e308", "b");
+    row("+inf is not an overflowing literal", "metrics.`loss/train` = 1e999", "");
 
     // Params and tags: runs without the key never match, also for !=.
     row("param =", "params.lr = '0.01'", "a");
