@@ -7,6 +7,7 @@
 #include "TestFixtures.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -56,7 +57,7 @@ void tst_ConnectServer::theDialogRefusesWhatIsNotAServer_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("accepted");
     QTest::newRow("server") << u"http://127.0.0.1:5000/prefix/"_s << true;
-    QTest::newRow("folder") << u"/tmp/mlruns"_s << false;
+    QTest::newRow("folder") << QDir::tempPath() + u"/mlruns"_s << false;
     QTest::newRow("credentials in the address") << u"https://bob:pw@mlflow.example.org"_s << false;
 }
 
