@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 #include <future>
 
 using namespace prov;
@@ -62,6 +64,29 @@ private Q_SLOTS:
             QVERIFY(edge.path.size() >= 4);
             QCOMPARE((edge.path.size() - 1) % 3, 0);
             QVERIFY(edge.arrowTip);
+        }
+    }
+
+    void aLargeGraphIsLaidOutWithStraightEdges()
+    {
+        const LineageGraph graph = chainStore(80); // 321 nodes: past the large-graph threshold
+        auto layout = GraphvizLayout::layout(graph, {});
+        QVERIFY(layout);
+        QCOMPARE(layout->edges.size(), graph.edges().size());
+        for (const LineageEdge& edge : graph.edges())
+            QVERIFY(layout->nodeBoxes.at(edge.from).center().x() < layout->nodeBoxes.at(edge.to).center().x());
+        for (const LineageLayoutEdge& edge : layout->edges) {
+            QVERIFY(edge.path.size() >= 4);
+            QCOMPARE((edge.path.size() - 1) % 3, 0);
+            // Straight: every control point lies on the line from the first point to the last.
+            const QPointF a = edge.path.first();
+            const QPointF d = edge.path.last() - a;
+            const double length = std::hypot(d.x(), d.y());
+            for (const QPointF& p : edge.path) {
+                const QPointF v = p - a;
+                QVERIFY2(std::abs(d.x() * v.y() - d.y() * v.x()) <= 0.5 * std::max(length, 1.0),
+                    "a large graph's edge is not straight");
+            }
         }
     }
 
