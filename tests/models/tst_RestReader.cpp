@@ -24,6 +24,7 @@ class tst_RestReader : public QObject
 private Q_SLOTS:
     void runsComeWholeFromTheSearch();
     void nonFiniteValuesAreRead();
+    void bareNonFiniteNumbersOfTheAjaxApiAreRead();
     void experimentsKeepTheirTags();
     void registeredModelsKeepTheirAliases();
     void loggedModelsAreRead();
@@ -76,6 +77,36 @@ void tst_RestReader::nonFiniteValuesAreRead()
     QVERIFY(huge && huge->value > 1e308);
     QVERIFY(std::isinf(MlflowRestJson::metricValue(u"-Infinity"_s)));
     QVERIFY(MlflowRestJson::metricValue(u"-Infinity"_s) < 0);
+}
+
+// A real MLflow 3.2 server's get-history-bulk answer (Python's json module) spells non-finite
+// values as bare words; words inside strings stay as they are.
+void tst_RestReader::bareNonFiniteNumbersOfTheAjaxApiAreRead()
+{
+    RestRawResponse raw;
+    raw.status = 200;
+    raw.contentType = "application/json";
+    raw.body = R"({"metrics":[{"key":"val \"NaN\" Infinity","run_id":"r","step":1,"timestamp":5,"value":NaN},)"
+               R"({"key":"k","run_id":"r","step":2,"timestamp":6,"value":Infinity},)"
+               R"({"key":"k","run_id":"r","step":3,"timestamp":7,"value":-Infinity},)"
+               R"({"key":"k","run_id":"r","step":4,"timestamp":8,"value":0.5}]})";
+    RestRequest request;
+    request.what = u"metric histories"_s;
+    const auto reply = RestResponseCheck::judge(raw, request, { u"http://127.0.0.1:5000"_s, false, 1000 });
+    QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().describe()));
+    const QJsonArray points = reply->json.value(u"metrics"_s).toArray();
+    QCOMPARE(points.size(), 4);
+    QCOMPARE(points[0].toObject().value(u"key"_s).toString(), u"val \"NaN\" Infinity"_s);
+    const auto nan = MlflowRestJson::metricPoint(points[0].toObject());
+    QVERIFY(nan && std::isnan(nan->value));
+    const auto inf = MlflowRestJson::metricPoint(points[1].toObject());
+    QVERIFY(inf && std::isinf(inf->value) && inf->value > 0);
+    const auto negInf = MlflowRestJson::metricPoint(points[2].toObject());
+    QVERIFY(negInf && std::isinf(negInf->value) && negInf->value < 0);
+    QCOMPARE(MlflowRestJson::metricPoint(points[3].toObject())->value, 0.5);
+
+    raw.body = R"({"metrics":[{"value":Nope}]})";
+    QVERIFY(!RestResponseCheck::judge(raw, request, { u"http://127.0.0.1:5000"_s, false, 1000 }));
 }
 
 void tst_RestReader::experimentsKeepTheirTags()

@@ -25,6 +25,46 @@ QString mlflowMessage(const QByteArray& body)
     return document.object().value(QLatin1String("message")).toString();
 }
 
+// MLflow's /ajax-api answers are written by Python's json module, which spells non-finite
+// floats as the bare words NaN, Infinity and -Infinity (its /api answers quote them). JSON has
+// no such numbers, so they are quoted here, outside strings only, and read like the quoted ones.
+QByteArray quoteNonFiniteNumbers(const QByteArray& body)
+{
+    static const QByteArray words[] = { QByteArrayLiteral("-Infinity"), QByteArrayLiteral("Infinity"),
+        QByteArrayLiteral("NaN") };
+    QByteArray out;
+    out.reserve(body.size() + 64);
+    bool inString = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            out.append(c);
+            if (c == '\\' && i + 1 < body.size())
+                out.append(body.at(++i));
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            out.append(c);
+            continue;
+        }
+        bool replaced = false;
+        for (const QByteArray& word : words) {
+            if (QByteArrayView(body).sliced(i).startsWith(word)) {
+                out.append('"').append(word).append('"');
+                i += word.size() - 1;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced)
+            out.append(c);
+    }
+    return out;
+}
+
 bool looksLikeWebPage(const RestRawResponse& raw)
 {
     return raw.contentType.startsWith("text/html") || raw.body.trimmed().startsWith('<');
@@ -69,7 +109,9 @@ Result<RestReply> judgeData(
                                   : QStringLiteral("the server answered with something other than MLflow data"));
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(raw.body, &error);
+    QJsonDocument document = QJsonDocument::fromJson(raw.body, &error);
+    if (error.error == QJsonParseError::IllegalNumber)
+        document = QJsonDocument::fromJson(quoteNonFiniteNumbers(raw.body), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         qCWarning(lcRest) << request.path << "sent invalid JSON:" << error.errorString() << "at" << error.offset << "of"
                           << raw.body.size() << "bytes";
