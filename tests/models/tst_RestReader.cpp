@@ -6,8 +6,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkReply>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 

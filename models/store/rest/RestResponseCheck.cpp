@@ -30,8 +30,8 @@ QString mlflowMessage(const QByteArray& body)
 // no such numbers, so they are quoted here, outside strings only, and read like the quoted ones.
 QByteArray quoteNonFiniteNumbers(const QByteArray& body)
 {
-    static const QByteArray words[] = { QByteArrayLiteral("-Infinity"), QByteArrayLiteral("Infinity"),
-        QByteArrayLiteral("NaN") };
+    static const QByteArray words[]
+        = { QByteArrayLiteral("-Infinity"), QByteArrayLiteral("Infinity"), QByteArrayLiteral("NaN") };
     QByteArray out;
     out.reserve(body.size() + 64);
     bool inString = false;
