@@ -229,11 +229,12 @@ void ModelCardPanel::save()
     m_session->jobs()->run<CardWriteBack::Outcome>(
         QStringLiteral("registry:save"),
         [location = *m_session->location(), path = m_session->journalPath(), state = *m_state,
-            fields = m_state->card.fields](JobContext& job) -> Result<CardWriteBack::Outcome> {
+            fields = m_state->card.fields,
+            server = m_session->serverOptions()](JobContext& job) -> Result<CardWriteBack::Outcome> {
             auto journal = JournalDatabase::open(path, JournalDatabase::Access::Write);
             if (!journal)
                 return journal.error();
-            return CardWriteBack::save(location, *journal, state, fields, job.cancellation());
+            return CardWriteBack::save(location, *journal, state, fields, job.cancellation(), server);
         },
         this, [this](const Result<CardWriteBack::Outcome>& outcome) { onSaved(outcome); });
 }

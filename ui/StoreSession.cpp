@@ -2,8 +2,8 @@
 
 #include "cache/CacheLocator.h"
 #include "journal/JournalLocator.h"
-#include "sync/CacheClear.h"
 #include "store/StoreReachability.h"
+#include "sync/CacheClear.h"
 #include "sync/CacheUpgrade.h"
 
 #include <QFileInfo>
@@ -39,7 +39,7 @@ void StoreSession::open(const StoreLocation& location)
     m_journalPath = m_options.journalFolder.isEmpty() ? QString()
                                                       : JournalLocator::databasePath(m_options.journalFolder, location);
     m_queries.setCachePath(m_cachePath);
-    m_writeBacks.setStore(location, m_journalPath);
+    m_writeBacks.setStore(location, m_journalPath, serverOptions());
     m_hasCache = QFileInfo::exists(m_cachePath);
     m_offline = false; // until a sync attempt says otherwise (StoreReachability)
     m_info = CacheInfo();
@@ -59,6 +59,16 @@ void StoreSession::open(const StoreLocation& location)
 void StoreSession::setServerOptions(const QString& uri, const RestOptions& options)
 {
     m_serverOptions.insert(uri, options);
+    if (m_location && m_location->uri == uri)
+        m_writeBacks.setStore(m_location, m_journalPath, options);
+}
+
+std::optional<RestOptions> StoreSession::serverOptions() const
+{
+    if (!m_location)
+        return std::nullopt;
+    const auto server = m_serverOptions.constFind(m_location->uri);
+    return server == m_serverOptions.cend() ? std::nullopt : std::optional<RestOptions>(*server);
 }
 
 void StoreSession::close()
@@ -69,7 +79,7 @@ void StoreSession::close()
     m_cacheUse.release();
     m_cachePath.clear();
     m_journalPath.clear();
-    m_writeBacks.setStore(std::nullopt, {});
+    m_writeBacks.setStore(std::nullopt, {}, std::nullopt);
     m_hasCache = false;
     m_info = CacheInfo();
     Q_EMIT storeChanged();
@@ -91,9 +101,7 @@ void StoreSession::startSync()
 {
     if (!m_location)
         return;
-    const auto server = m_serverOptions.constFind(m_location->uri);
-    if (m_sync.start(*m_location, m_cachePath, m_journalPath,
-            server == m_serverOptions.cend() ? std::nullopt : std::optional<RestOptions>(*server)))
+    if (m_sync.start(*m_location, m_cachePath, m_journalPath, serverOptions()))
         Q_EMIT syncStarted();
 }
 

@@ -44,6 +44,8 @@ public:
     // How to reach the tracking server at `uri` (credentials typed in the app, kept in memory
     // only); servers without options use the environment's.
     void setServerOptions(const QString& uri, const RestOptions& options);
+    // The options set for the open store's server; none: the environment's.
+    std::optional<RestOptions> serverOptions() const;
     void close();
     void syncNow();
     void cancelSync();

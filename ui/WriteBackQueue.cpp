@@ -36,10 +36,12 @@ WriteBackQueue::WriteBackQueue(JobRunner& jobs, QObject* parent)
     , m_jobs(jobs)
 { }
 
-void WriteBackQueue::setStore(const std::optional<StoreLocation>& location, const QString& journalPath)
+void WriteBackQueue::setStore(
+    const std::optional<StoreLocation>& location, const QString& journalPath, const std::optional<RestOptions>& server)
 {
     m_location = location;
     m_journalPath = journalPath;
+    m_server = server;
     m_entries.clear();
     m_lastProblem.clear();
     Q_EMIT changed();
@@ -77,11 +79,11 @@ void WriteBackQueue::push()
     Q_EMIT changed();
     m_jobs.run<PushResult>(
         QStringLiteral("writeback:push"),
-        [location = *m_location, path = m_journalPath](JobContext& job) -> Result<PushResult> {
+        [location = *m_location, path = m_journalPath, server = m_server](JobContext& job) -> Result<PushResult> {
             auto journal = JournalDatabase::open(path, JournalDatabase::Access::Write);
             if (!journal)
                 return journal.error();
-            auto report = OutboxPusher(location, *journal).pushAll(job.cancellation());
+            auto report = OutboxPusher(location, *journal, server).pushAll(job.cancellation());
             if (!report)
                 return report.error();
             auto entries = Outbox(*journal).entries();

@@ -2,6 +2,7 @@
 
 #include "journal/Outbox.h"
 #include "store/StoreLocation.h"
+#include "store/rest/RestOptions.h"
 
 #include <QObject>
 
@@ -23,7 +24,9 @@ class WriteBackQueue : public QObject
 public:
     explicit WriteBackQueue(JobRunner& jobs, QObject* parent = nullptr);
 
-    void setStore(const std::optional<StoreLocation>& location, const QString& journalPath);
+    // `server`: how to reach a tracking server (credentials typed in the app); none: the environment's.
+    void setStore(const std::optional<StoreLocation>& location, const QString& journalPath,
+        const std::optional<RestOptions>& server);
     void push();
     void refresh();
     void retry(qint64 id);
@@ -49,6 +52,7 @@ private:
     JobRunner& m_jobs;
     std::optional<StoreLocation> m_location;
     QString m_journalPath;
+    std::optional<RestOptions> m_server;
     QList<OutboxEntry> m_entries;
     QString m_lastProblem;
     bool m_pushing = false;

@@ -52,14 +52,15 @@ Result<std::optional<qint64>> CardWriteBack::queue(
 }
 
 Result<CardWriteBack::Outcome> CardWriteBack::save(const StoreLocation& location, const SqliteDatabase& journal,
-    const CardState& state, const CardFields& fields, const CancellationToken& cancel)
+    const CardState& state, const CardFields& fields, const CancellationToken& cancel,
+    const std::optional<RestOptions>& server)
 {
     auto id = queue(journal, state, fields);
     if (!id)
         return id.error();
     if (!*id)
         return Outcome { Outcome::Kind::Unchanged, {} };
-    auto report = OutboxPusher(location, journal).pushAll(cancel);
+    auto report = OutboxPusher(location, journal, server).pushAll(cancel);
     if (!report)
         return report.error();
     Outbox outbox(journal);

@@ -5,6 +5,7 @@
 #include "domain/CardFields.h"
 #include "registry/ModelCardLoader.h"
 #include "store/StoreLocation.h"
+#include "store/rest/RestOptions.h"
 
 namespace prov {
 
@@ -30,8 +31,10 @@ public:
     static Result<std::optional<qint64>> queue(
         const SqliteDatabase& journal, const CardState& state, const CardFields& fields);
     // queue(), then pushes the outbox and says what became of this save.
+    // `server`: how to reach a tracking server (credentials typed in the app); none: the environment's.
     static Result<Outcome> save(const StoreLocation& location, const SqliteDatabase& journal, const CardState& state,
-        const CardFields& fields, const CancellationToken& cancel);
+        const CardFields& fields, const CancellationToken& cancel,
+        const std::optional<RestOptions>& server = std::nullopt);
 };
 
 } // namespace prov

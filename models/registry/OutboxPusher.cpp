@@ -6,9 +6,10 @@
 
 namespace prov {
 
-OutboxPusher::OutboxPusher(StoreLocation location, const SqliteDatabase& journal)
+OutboxPusher::OutboxPusher(StoreLocation location, const SqliteDatabase& journal, std::optional<RestOptions> server)
     : m_location(std::move(location))
     , m_journal(journal)
+    , m_server(std::move(server))
 { }
 
 Result<OutboxPusher::Report> OutboxPusher::pushAll(const CancellationToken& cancel)
@@ -25,7 +26,7 @@ Result<OutboxPusher::Report> OutboxPusher::pushAll(const CancellationToken& canc
     }
     if (pending.isEmpty())
         return report;
-    auto writer = StoreWriterFactory::open(m_location);
+    auto writer = m_server ? StoreWriterFactory::open(m_location, *m_server) : StoreWriterFactory::open(m_location);
     for (qsizetype i = 0; i < pending.size(); ++i) {
         const OutboxEntry& e = pending[i];
         if (cancel.isCancelled()) {

@@ -3,8 +3,11 @@
 #include "core/CancellationToken.h"
 #include "core/Result.h"
 #include "store/StoreLocation.h"
+#include "store/rest/RestOptions.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace prov {
 
@@ -26,13 +29,17 @@ public:
         QString problem; // why pushing stopped or what was refused last, as a sentence
     };
 
-    OutboxPusher(StoreLocation location, const SqliteDatabase& journal);
+    // `server`: how to reach a tracking server (credentials typed in the app); none: the
+    // environment's.
+    OutboxPusher(
+        StoreLocation location, const SqliteDatabase& journal, std::optional<RestOptions> server = std::nullopt);
 
     Result<Report> pushAll(const CancellationToken& cancel);
 
 private:
     StoreLocation m_location;
     const SqliteDatabase& m_journal;
+    std::optional<RestOptions> m_server;
 };
 
 } // namespace prov

@@ -99,13 +99,18 @@ Status StoreWriter::apply(const RegistryWrites& writes)
     return readBack(writes);
 }
 
-Status StoreWriter::readBack(const RegistryWrites& writes) const
+Result<RegistryScan> StoreWriter::readRegistry(const RegistryWrites&) const
 {
     WorkerPool workers(1); // reading a registry does not fan out
     auto reader = StoreReaderFactory::open(location(), workers);
     if (!reader)
         return reader.error();
-    auto scan = (*reader)->scanRegistry();
+    return (*reader)->scanRegistry();
+}
+
+Status StoreWriter::readBack(const RegistryWrites& writes) const
+{
+    auto scan = readRegistry(writes);
     if (!scan)
         return scan.error();
     const Expectations want = expectationsOf(writes);
@@ -136,8 +141,19 @@ Status StoreWriter::readBack(const RegistryWrites& writes) const
 bool StoreWriter::isTransient(const Error& error)
 {
     // A missing model or version is refused as InvalidArgument by the writers: NotFound here
-    // is always the store itself being out of reach.
-    return error.code == ErrorCode::Io || error.code == ErrorCode::Database || error.code == ErrorCode::NotFound;
+    // is always the store itself being out of reach. A server that cannot be reached, refuses
+    // these credentials (401/403: the user may log in) or fails (5xx) may take it later.
+    switch (error.code) {
+    case ErrorCode::Io:
+    case ErrorCode::Database:
+    case ErrorCode::NotFound:
+    case ErrorCode::Unreachable:
+    case ErrorCode::AccessDenied:
+    case ErrorCode::Cancelled:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace prov

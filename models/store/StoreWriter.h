@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/RegistryWrite.h"
 #include "store/StoreLocation.h"
+#include "store/StoreReader.h"
 
 namespace prov {
 
@@ -35,6 +36,9 @@ public:
 protected:
     // Writes the checked batch; implementations make it atomic.
     virtual Status write(const RegistryWrites& writes) = 0;
+    // The registry as the store holds it now, holding at least the models `writes` touch; by
+    // default read whole through a fresh StoreReader. A server reads only what was written.
+    virtual Result<RegistryScan> readRegistry(const RegistryWrites& writes) const;
 
 private:
     Status readBack(const RegistryWrites& writes) const;

@@ -1,16 +1,22 @@
 #include "store/StoreWriterFactory.h"
 
 #include "store/file/MlflowFileStoreWriter.h"
+#include "store/rest/MlflowRestStoreWriter.h"
+#include "store/rest/RestOptions.h"
 #include "store/sqlite/MlflowSqliteWriter.h"
 
 namespace prov {
 
 Result<std::unique_ptr<StoreWriter>> StoreWriterFactory::open(const StoreLocation& location)
 {
+    return open(location, RestOptions::fromEnvironment(location));
+}
+
+Result<std::unique_ptr<StoreWriter>> StoreWriterFactory::open(const StoreLocation& location, const RestOptions& server)
+{
+    // Whether a server takes the write is known only when it is sent.
     if (location.isRemote())
-        return makeError(ErrorCode::Unsupported,
-            QStringLiteral("Provenance does not write back to tracking servers yet; changes stay queued"),
-            location.uri);
+        return std::unique_ptr<StoreWriter>(std::make_unique<MlflowRestStoreWriter>(location, server));
     if (!location.exists())
         return makeError(ErrorCode::NotFound,
             location.kind == StoreLocation::Kind::FileStore ? QStringLiteral("the store folder is not there")

@@ -103,25 +103,6 @@ QJsonObject experimentJson(const Experiment& e)
     return json;
 }
 
-QJsonObject versionJson(const ModelVersion& v)
-{
-    QJsonObject json { { QStringLiteral("name"), v.name }, { QStringLiteral("version"), QString::number(v.version) },
-        { QStringLiteral("current_stage"), v.stage }, { QStringLiteral("description"), v.description },
-        { QStringLiteral("source"), v.source }, { QStringLiteral("run_id"), v.runId },
-        { QStringLiteral("status"), v.status }, { QStringLiteral("run_link"), v.runLink } };
-    insertTime(json, QStringLiteral("creation_timestamp"), v.creationTime);
-    insertTime(json, QStringLiteral("last_updated_timestamp"), v.lastUpdatedTime);
-    for (const auto& [key, value] : { std::pair { QStringLiteral("user_id"), v.userId },
-             std::pair { QStringLiteral("status_message"), v.statusMessage },
-             std::pair { QStringLiteral("storage_location"), v.storageLocation },
-             std::pair { QStringLiteral("model_id"), v.modelId } }) {
-        if (!value.isEmpty())
-            json.insert(key, value);
-    }
-    insertIf(json, QStringLiteral("tags"), keyValues(v.tags));
-    return json;
-}
-
 QJsonObject loggedModelJson(const LoggedModel& m)
 {
     QJsonObject info { { QStringLiteral("model_id"), m.modelId }, { QStringLiteral("experiment_id"), m.experimentId },
@@ -208,7 +189,7 @@ Result<MlflowTestContent> MlflowTestContent::load(const QString& storePath)
     auto registry = (*reader)->scanRegistry();
     if (!registry)
         return registry.error();
-    content.m_registry = registry->models;
+    content.m_registry.models = registry->models;
     return content;
 }
 
@@ -282,7 +263,7 @@ QJsonObject MlflowTestContent::runJson(const Run& run) const
     return json;
 }
 
-TestHttpResponse MlflowTestContent::answer(const TestHttpRequest& request) const
+TestHttpResponse MlflowTestContent::answer(const TestHttpRequest& request)
 {
     if (request.requestLineLength > 4094) // gunicorn's limit
         return TestHttpResponse::text("Bad Request\nRequest Line is too large", 400);
@@ -309,6 +290,8 @@ TestHttpResponse MlflowTestContent::answer(const TestHttpRequest& request) const
     if (!mlflow2 && path.startsWith(QLatin1String("/ajax-api/2.0/mlflow/logged-models/"))
         && request.value(QStringLiteral("artifact_file_path")) == QLatin1String("MLmodel"))
         return loggedModelFile(path);
+    if (auto registry = m_registry.answer(request))
+        return *registry;
     if (path == api + QLatin1String("registered-models/search"))
         return searchRegisteredModels(request);
     if (path == api + QLatin1String("model-versions/search"))
@@ -476,19 +459,8 @@ TestHttpResponse MlflowTestContent::searchRegisteredModels(const TestHttpRequest
 {
     const qsizetype size = request.value(QStringLiteral("max_results")).toLongLong();
     const qsizetype offset = offsetOf(request.value(QStringLiteral("page_token")));
-    return TestHttpResponse::json(compact(page(
-        m_registry, QStringLiteral("registered_models"), offset, size > 0 ? size : 100, [](const RegisteredModel& m) {
-            QJsonObject json { { QStringLiteral("name"), m.name }, { QStringLiteral("description"), m.description } };
-            insertTime(json, QStringLiteral("creation_timestamp"), m.creationTime);
-            insertTime(json, QStringLiteral("last_updated_timestamp"), m.lastUpdatedTime);
-            insertIf(json, QStringLiteral("tags"), keyValues(m.tags));
-            QJsonArray aliases;
-            for (const ModelAlias& alias : m.aliases)
-                aliases.append(QJsonObject { { QStringLiteral("alias"), alias.alias },
-                    { QStringLiteral("version"), QString::number(alias.version) } });
-            insertIf(json, QStringLiteral("aliases"), aliases);
-            return json;
-        })));
+    return TestHttpResponse::json(compact(page(m_registry.models, QStringLiteral("registered_models"), offset,
+        size > 0 ? size : 100, MlflowTestRegistry::modelJson)));
 }
 
 TestHttpResponse MlflowTestContent::searchVersions(const TestHttpRequest& request) const
@@ -496,12 +468,12 @@ TestHttpResponse MlflowTestContent::searchVersions(const TestHttpRequest& reques
     QString name = request.value(QStringLiteral("filter")).section(QLatin1Char('='), 1).trimmed();
     name = name.mid(1, name.size() - 2); // the quotes
     QList<ModelVersion> shown;
-    for (const RegisteredModel& model : m_registry) {
+    for (const RegisteredModel& model : m_registry.models) {
         if (model.name == name)
             shown += model.versions;
     }
     const qsizetype size = request.value(QStringLiteral("max_results")).toLongLong();
     const qsizetype offset = offsetOf(request.value(QStringLiteral("page_token")));
-    return TestHttpResponse::json(
-        compact(page(shown, QStringLiteral("model_versions"), offset, size > 0 ? size : 100, versionJson)));
+    return TestHttpResponse::json(compact(
+        page(shown, QStringLiteral("model_versions"), offset, size > 0 ? size : 100, MlflowTestRegistry::versionJson)));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MlflowTestRegistry.h"
 #include "TestHttpExchange.h"
 
 #include "core/Result.h"
@@ -20,13 +21,18 @@
 // tests/data/mlflow/rest-samples): experiments and runs search with page tokens, runs/get,
 // full and bulk metric histories with MLflow's limits (100 runs, a cap on points), artifact
 // listings, logged models with their MLmodel, and the registry. As an MLflow 2.x server it
-// answers 404 for logged models. Immutable once loaded, so any thread may answer.
+// answers 404 for logged models. Registry writes (MlflowTestRegistry) change what later reads
+// return; the server answers from one thread, so answers never race.
 class MlflowTestContent
 {
 public:
     static prov::Result<MlflowTestContent> load(const QString& storePath);
 
-    TestHttpResponse answer(const TestHttpRequest& request) const;
+    TestHttpResponse answer(const TestHttpRequest& request);
+
+    // The registry as served now, with the writes taken so far.
+    const QList<prov::RegisteredModel>& registry() const { return m_registry.models; }
+    int registryWritesTaken() const { return m_registry.writesTaken; }
 
     // Points per bulk history answer (MLflow 3: 25,000); lower it to make answers reach it.
     int bulkCap = 25'000;
@@ -60,5 +66,5 @@ private:
     QList<Run> m_runs; // newest start first, as MLflow orders them
     QHash<QString, qsizetype> m_runIndex;
     QList<prov::LoggedModel> m_loggedModels;
-    QList<prov::RegisteredModel> m_registry;
+    MlflowTestRegistry m_registry;
 };

@@ -85,7 +85,7 @@ TestHttpResponse unauthorized()
 
 } // namespace
 
-std::unique_ptr<MlflowTestServer> MlflowTestServer::start(const QString& storePath, QString* error)
+std::unique_ptr<MlflowTestServer> MlflowTestServer::start(const QString& storePath, QString* error, quint16 port)
 {
     auto content = MlflowTestContent::load(storePath);
     if (!content) {
@@ -93,16 +93,16 @@ std::unique_ptr<MlflowTestServer> MlflowTestServer::start(const QString& storePa
             *error = content.error().describe();
         return nullptr;
     }
-    std::unique_ptr<MlflowTestServer> server(new MlflowTestServer(std::move(content).value()));
+    std::unique_ptr<MlflowTestServer> server(new MlflowTestServer(std::move(content).value(), port));
     if (server->m_port == 0) {
         if (error)
-            *error = QStringLiteral("cannot listen on 127.0.0.1");
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port);
         return nullptr;
     }
     return server;
 }
 
-MlflowTestServer::MlflowTestServer(MlflowTestContent content)
+MlflowTestServer::MlflowTestServer(MlflowTestContent content, quint16 port)
     : m_content(std::move(content))
 {
     m_thread.setObjectName(QStringLiteral("mlflow-test-server"));
@@ -111,7 +111,7 @@ MlflowTestServer::MlflowTestServer(MlflowTestContent content)
     m_thread.start();
     QMetaObject::invokeMethod(
         m_home,
-        [this] {
+        [this, port] {
             m_tcp = new QTcpServer();
             QObject::connect(m_tcp, &QTcpServer::newConnection, m_tcp, [this] {
                 while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
@@ -119,7 +119,7 @@ MlflowTestServer::MlflowTestServer(MlflowTestContent content)
                     QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
                 }
             });
-            if (m_tcp->listen(QHostAddress::LocalHost, 0))
+            if (m_tcp->listen(QHostAddress::LocalHost, port))
                 m_port = m_tcp->serverPort();
         },
         Qt::BlockingQueuedConnection);
@@ -263,6 +263,8 @@ void MlflowTestServer::respond(QTcpSocket* socket, const TestHttpRequest& reques
         return send(socket, unauthorized());
     case TestFault::Kind::Forbidden:
         return send(socket, TestHttpResponse::text("Permission denied", 403));
+    case TestFault::Kind::NotFoundPage:
+        return send(socket, TestHttpResponse::notFoundPage());
     }
 }
 

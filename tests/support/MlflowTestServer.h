@@ -22,11 +22,14 @@ class QTcpSocket;
 class MlflowTestServer
 {
 public:
-    // Loads the store at `storePath` (an mlruns folder or mlflow.db) and starts listening.
-    static std::unique_ptr<MlflowTestServer> start(const QString& storePath, QString* error = nullptr);
+    // Loads the store at `storePath` (an mlruns folder or mlflow.db) and starts listening, on
+    // `port` when given (a server that comes back where it was), else on an ephemeral port.
+    static std::unique_ptr<MlflowTestServer> start(
+        const QString& storePath, QString* error = nullptr, quint16 port = 0);
     ~MlflowTestServer();
 
     QString url() const;
+    quint16 port() const { return m_port; }
     // Only while no request is being answered (between syncs).
     MlflowTestContent& content() { return m_content; }
 
@@ -42,7 +45,7 @@ public:
     void resetCounters();
 
 private:
-    explicit MlflowTestServer(MlflowTestContent content);
+    MlflowTestServer(MlflowTestContent content, quint16 port);
     void onReadable(QTcpSocket* socket);
     void respond(QTcpSocket* socket, const TestHttpRequest& request);
     void send(QTcpSocket* socket, const TestHttpResponse& response, qsizetype bodyBytes = -1);

@@ -17,6 +17,7 @@ struct TestFault
         ResetMidBody, // headers and half the body, then the connection is dropped
         Unauthorized, // 401 with MLflow's plain-text body
         Forbidden, // 403 "Permission denied"
+        NotFoundPage, // 404 with Flask's web page, as for an endpoint the server does not have
     };
 
     QString pathContains;

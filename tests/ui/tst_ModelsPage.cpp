@@ -10,7 +10,9 @@
 #include "journal/JournalDatabase.h"
 #include "registry/ModelCardTags.h"
 
+#include "MlflowTestServer.h"
 #include "TestFixtures.h"
+#include "store/rest/RestOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void loggedModelLinksBothWays();
     void cardEditsAreKeptAsDraftsAndSavedToTheStore();
     void anOfflineSaveIsPushedOnReconnect();
+    void aCardIsSavedToATrackingServerWithTheSessionsCredentials();
     void selectionSurvivesReload();
     void filterMatchesModelNamesIgnoringCase();
     void arrowKeysUpdateDetails();
@@ -327,6 +330,48 @@ void tst_ModelsPage::anOfflineSaveIsPushedOnReconnect()
     QCOMPARE(
         ModelCardTags::read({ { ModelCardTags::Key, QString::fromUtf8(file.readAll()) } }).fields.value(u"license"_s),
         u"MIT"_s);
+}
+
+// Credentials typed in the app (Connect to Server, sign-in) reach the save as well as the sync.
+void tst_ModelsPage::aCardIsSavedToATrackingServerWithTheSessionsCredentials()
+{
+    QString error;
+    auto server = MlflowTestServer::start(TestFixtures::dataPath(u"mlflow/sqlite/mlflow.db"_s), &error);
+    QVERIFY2(server, qPrintable(error));
+    server->requireAuthorization("Bearer typed-token");
+    auto location = StoreLocation::fromArgument(server->url(), QString());
+    QVERIFY(location);
+    auto f = std::make_unique<PageFixture>();
+    f->session = std::make_unique<StoreSession>(SessionOptions { f->cacheDir.path(), f->journalDir.path() });
+    f->page = std::make_unique<ModelsPage>(f->session.get());
+    f->page->resize(1100, 700);
+    f->page->show();
+    RestOptions typed = RestOptions::fromEnvironment(*location);
+    typed.token = u"typed-token"_s;
+    f->session->setServerOptions(location->uri, typed);
+    f->session->open(*location);
+    QTRY_COMPARE_WITH_TIMEOUT(f->tree()->model()->rowCount(), 3, syncTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs);
+    f->page->showVersion(u"churn-model"_s, 1);
+    f->page->showTab(ModelsPage::Tab::Card);
+    ModelCardEditor* editor = f->page->cardPanel()->editor();
+    QTRY_VERIFY(editor->isEnabled());
+    auto* license = qobject_cast<QLineEdit*>(editor->editorFor(u"license"_s));
+    QVERIFY(license);
+    QTest::keyClicks(license, u"MIT"_s);
+    QTest::mouseClick(f->in<QPushButton>(u"saveCardButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(f->in<QLabel>(u"cardStateLabel"_s)->text(), u"Saved to the store."_s, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!f->session->isSyncing(), syncTimeoutMs); // the save is read back
+    QString card;
+    for (const RegisteredModel& m : server->content().registry()) {
+        for (const ModelVersion& v : m.versions) {
+            for (const KeyValue& tag : v.tags) {
+                if (m.name == u"churn-model"_s && v.version == 1 && tag.key == ModelCardTags::Key)
+                    card = tag.value;
+            }
+        }
+    }
+    QCOMPARE(ModelCardTags::read({ { ModelCardTags::Key, card } }).fields.value(u"license"_s), u"MIT"_s);
 }
 
 void tst_ModelsPage::selectionSurvivesReload()

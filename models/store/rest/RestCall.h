@@ -28,8 +28,10 @@ struct RestRequest
     QByteArray method = QByteArrayLiteral("GET");
     QString path;
     RestQuery query;
-    QByteArray body; // JSON, for POST
+    QByteArray body; // JSON, for POST, PATCH and DELETE (MLflow reads DELETE parameters from a JSON body)
     QString what;
+    // A change to the server (a registry write): messages say "could not save", not "could not read".
+    bool changes = false;
     // Answers that are data but not JSON (an MLmodel file): returned as `text`.
     bool expectsText = false;
 };

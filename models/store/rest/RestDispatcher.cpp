@@ -122,11 +122,13 @@ void RestDispatcher::send(const std::shared_ptr<RestCall>& call)
     applyTls(request, m_options);
 #endif
     QNetworkReply* reply = nullptr;
-    if (call->request.method == "POST") {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network().post(request, call->request.body);
-    } else {
+    if (call->request.method == "GET") {
         reply = network().get(request);
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = call->request.method == "POST"
+            ? network().post(request, call->request.body)
+            : network().sendCustomRequest(request, call->request.method, call->request.body);
     }
 #if QT_CONFIG(ssl)
     if (m_options.insecureTls)

@@ -13,7 +13,8 @@ Error failure(
     ErrorCode code, const RestRequest& request, const RestResponseCheck::Context& context, const QString& cause)
 {
     const QString what = request.what.isEmpty() ? QStringLiteral("data") : request.what;
-    return makeError(code, QStringLiteral("could not read ") + what + QStringLiteral(": ") + cause, context.server);
+    const QString verb = request.changes ? QStringLiteral("could not save ") : QStringLiteral("could not read ");
+    return makeError(code, verb + what + QStringLiteral(": ") + cause, context.server);
 }
 
 // MLflow's JSON error body: {"error_code": ..., "message": ...}; empty when it is not one.
@@ -195,7 +196,8 @@ Result<RestReply> RestResponseCheck::judge(
                                                     "MLFLOW_TRACKING_TOKEN"));
     if (raw.status == 403)
         return failure(ErrorCode::AccessDenied, request, context,
-            QStringLiteral("403: these credentials are not allowed to read it"));
+            request.changes ? QStringLiteral("403: these credentials are not allowed to change it")
+                            : QStringLiteral("403: these credentials are not allowed to read it"));
     const QString message = mlflowMessage(raw.body);
     if (raw.status == 404)
         return failure(message.isEmpty() ? ErrorCode::Unsupported : ErrorCode::NotFound, request, context,
