@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "CommandLine.h"
+#include "ConnectServerDialog.h"
 #include "LineagePage.h"
 #include "MainWindow.h"
 #include "ModelsPage.h"
@@ -12,6 +13,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLineEdit>
+#include <QPainter>
 #include <QTableView>
 #include <QTimer>
 
@@ -26,7 +29,7 @@ namespace {
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
-    if (parts.value(0) == QLatin1String("runs"))
+    if (parts.value(0) == QLatin1String("runs") || view == QLatin1String("connect") || view == QLatin1String("sync"))
         return true;
     // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version)
     if (parts.value(0) == QLatin1String("lineage")) {
@@ -57,23 +60,76 @@ bool showView(MainWindow& window, const QString& view)
     return true;
 }
 
-// Saves the window to `path` once runs are listed and no sync is running, then quits.
-void captureWhenReady(MainWindow& window, const QString& path)
+// The window with File › Connect to Server… open over it, as a user sees them together.
+QPixmap withConnectDialog(MainWindow& window)
 {
-    auto capture = [&window, path] {
-        if (window.session()->isSyncing())
+    ConnectServerDialog dialog(&window);
+    if (window.session()->location() && window.session()->location()->isRemote())
+        dialog.setAddress(window.session()->location()->uri);
+    if (auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("userEdit")))
+        user->setText(QStringLiteral("alice"));
+    dialog.adjustSize();
+    dialog.show();
+    QCoreApplication::processEvents();
+    QPixmap shot = window.grab();
+    const QPixmap box = dialog.grab();
+    // A grab has no window frame: draw a plain title bar so that the dialog reads as one.
+    const int titleHeight = dialog.fontMetrics().height() + 12;
+    const QPoint at((shot.width() - box.width()) / 2, (shot.height() - box.height()) / 3);
+    const QRect title(at - QPoint(0, titleHeight), QSize(box.width(), titleHeight));
+    QPainter painter(&shot);
+    painter.fillRect(title.united(QRect(at, box.size())).adjusted(-1, -1, 1, 1), window.palette().color(QPalette::Mid));
+    painter.fillRect(title, window.palette().color(QPalette::Midlight));
+    painter.setPen(window.palette().color(QPalette::WindowText));
+    painter.drawText(title, Qt::AlignCenter, dialog.windowTitle());
+    painter.drawPixmap(at, box);
+    return shot;
+}
+
+void saveAndQuit(MainWindow& window, const QString& path, const QString& view)
+{
+    const QPixmap shot = view == QLatin1String("connect") ? withConnectDialog(window) : window.grab();
+    QCoreApplication::exit(shot.save(path) ? 0 : 1);
+}
+
+// --show sync: the window while a sync reads runs and has received data, progress and bytes shown.
+void captureDuringSync(MainWindow& window, const QString& path)
+{
+    auto taken = std::make_shared<bool>(false);
+    QObject::connect(
+        window.session(), &StoreSession::syncProgress, &window, [&window, path, taken](const SyncProgress& progress) {
+            if (*taken || progress.phase != SyncProgress::Phase::Reading || progress.bytesReceived == 0
+                || progress.done == 0)
+                return;
+            *taken = true;
+            // After the status bar has laid out the new text.
+            QTimer::singleShot(0, &window, [&window, path] { saveAndQuit(window, path, QString()); });
+        });
+}
+
+// Saves the window to `path` once runs are listed and no sync is running (it may have failed:
+// an offline store shows its cache), then quits.
+void captureWhenReady(MainWindow& window, const QString& path, const QString& view)
+{
+    QTimer::singleShot(60000, &window, [] { QCoreApplication::exit(1); });
+    if (view == QLatin1String("sync"))
+        return captureDuringSync(window, path);
+    auto armed = std::make_shared<bool>(false);
+    auto capture = [&window, path, view, armed] {
+        if (*armed || window.session()->isSyncing())
             return;
-        if (auto* table = window.runsPage()->findChild<QTableView*>(QStringLiteral("runsView"));
-            table && !table->currentIndex().isValid())
+        auto* table = window.runsPage()->findChild<QTableView*>(QStringLiteral("runsView"));
+        if (!table || table->model()->rowCount() == 0)
+            return;
+        *armed = true;
+        if (!table->currentIndex().isValid())
             table->selectRow(0);
         // Long enough for the Registry page's tabs (read as jobs after the runs) to be drawn.
-        QTimer::singleShot(2500, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
+        QTimer::singleShot(2500, &window, [&window, path, view] { saveAndQuit(window, path, view); });
     };
     QObject::connect(window.runsPage(), &RunsPage::runsLoaded, &window, capture);
-    QTimer::singleShot(60000, &window, [] { QCoreApplication::exit(1); });
+    QObject::connect(window.session(), &StoreSession::syncFailed, &window, capture);
+    QObject::connect(window.session(), &StoreSession::syncFinished, &window, capture);
 }
 
 } // namespace
@@ -94,8 +150,9 @@ int DesktopApp::run(int argc, char* argv[])
     const QCommandLineOption journal(QStringLiteral("journal"),
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
-        QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card] or "
-                       "lineage[:NODE_ID]."),
+        QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card], "
+                       "lineage[:NODE_ID], connect (the Connect to Server dialog over the window) or sync (with "
+                       "--screenshot: taken while a sync reads runs)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),
@@ -111,7 +168,7 @@ int DesktopApp::run(int argc, char* argv[])
                                                   : JournalLocator::defaultJournalFolder();
     MainWindow window(options);
     if (parser.isSet(screenshot))
-        captureWhenReady(window, parser.value(screenshot));
+        captureWhenReady(window, parser.value(screenshot), parser.value(show));
     window.show();
     const QStringList stores = parser.positionalArguments();
     if (!stores.isEmpty())

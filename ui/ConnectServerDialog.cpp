@@ -24,6 +24,17 @@ void ConnectServerDialog::setAddress(const QString& address)
     m_ui->urlEdit->setText(address);
 }
 
+void ConnectServerDialog::askToSignIn(const StoreLocation& location, const QString& reason)
+{
+    setWindowTitle(tr("Sign In to Server"));
+    m_ui->urlEdit->setText(location.uri);
+    m_ui->urlEdit->setReadOnly(true);
+    m_ui->errorLabel->setText(reason);
+    m_ui->errorLabel->show();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign In"));
+    m_ui->userEdit->setFocus();
+}
+
 void ConnectServerDialog::accept()
 {
     const QString address = m_ui->urlEdit->text().trimmed();

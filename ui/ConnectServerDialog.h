@@ -16,7 +16,8 @@ class ConnectServerDialog;
 
 // File › Connect to Server…: asks for a tracking server's address and, optionally, a user name
 // and password or a token. Accepting checks the address (a server URI, no credentials in it);
-// the credentials go into the RestOptions of this session only, never into settings.
+// the credentials go into the RestOptions of this session only, never into settings. The same
+// form signs in to a server that refused the credentials it was given (askToSignIn).
 class ConnectServerDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +27,9 @@ public:
     ~ConnectServerDialog() override;
 
     void setAddress(const QString& address);
+    // Turns the dialog into a sign-in for the server at `location`, which answered `reason`
+    // (a 401 or 403): the address is fixed and the credentials are asked for.
+    void askToSignIn(const StoreLocation& location, const QString& reason);
     // Valid once accepted.
     const std::optional<StoreLocation>& location() const { return m_location; }
     // The environment's options, with the credentials typed in the dialog in their place.

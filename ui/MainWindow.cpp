@@ -1,8 +1,8 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
-#include "ConnectServerDialog.h"
 #include "ComparePage.h"
+#include "ConnectServerDialog.h"
 #include "IssuesDock.h"
 #include "LineagePage.h"
 #include "ModelsPage.h"
@@ -281,6 +281,30 @@ void MainWindow::connectServerDialog()
     openLocation(*dialog.location());
 }
 
+// A server that refused the credentials (or had none): ask for them and sync again with them.
+// They are kept in memory for this session only, like those typed in Connect to Server.
+void MainWindow::askToSignIn(const StoreLocation& location, const QString& reason)
+{
+    if (findChild<ConnectServerDialog*>(QStringLiteral("signInDialog")))
+        return; // already asking
+    auto* dialog = new ConnectServerDialog(this);
+    dialog->setObjectName(QStringLiteral("signInDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->askToSignIn(location, reason);
+    connect(dialog, &QDialog::finished, dialog, [dialog] { dialog->setObjectName({}); }); // a new one may come
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { signIn(dialog->serverOptions()); });
+    dialog->open();
+}
+
+void MainWindow::signIn(RestOptions options)
+{
+    if (!m_session->location() || !m_session->location()->isRemote())
+        return;
+    options.baseUrl = QUrl(m_session->location()->uri);
+    m_session->setServerOptions(m_session->location()->uri, options);
+    m_session->syncNow();
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const auto urls = event->mimeData()->urls();
@@ -355,6 +379,9 @@ void MainWindow::onSyncFailed(const Error& error)
         m_ui->statusbar->showMessage(tr("Sync cancelled; runs read so far are kept."), 10000);
     } else if (StoreReachability::isOffline(error)) {
         m_ui->statusbar->showMessage(error.message + QLatin1Char(' ') + error.location);
+    } else if (error.code == ErrorCode::AccessDenied && m_session->location() && m_session->location()->isRemote()) {
+        m_ui->statusbar->showMessage(tr("Sync failed: %1").arg(error.message));
+        askToSignIn(*m_session->location(), error.message);
     } else {
         m_ui->statusbar->showMessage(tr("Sync failed: %1").arg(error.message));
         showError(tr("Sync failed"), tr("The store could not be read:\n%1").arg(error.describe()));

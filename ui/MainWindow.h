@@ -71,6 +71,8 @@ private:
     void updateActions();
     void onSyncFinished(const SyncSummary& summary);
     void onSyncFailed(const Error& error);
+    void askToSignIn(const StoreLocation& location, const QString& reason);
+    void signIn(RestOptions options);
     void showVersion(const QString& modelName, qint64 version);
     void showRun(const QString& runId);
     void exportCsv();

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void theDialogRefusesWhatIsNotAServer();
     void typedCredentialsReplaceTheEnvironments();
     void aServerFillsTheRunTableAndStaysReadableOffline();
+    void aServerAskingForCredentialsIsSignedInTo();
 
 private:
     QTemporaryDir m_home;
@@ -123,6 +125,52 @@ void tst_ConnectServer::aServerFillsTheRunTableAndStaysReadableOffline()
     QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isSyncing(), 20000);
     QVERIFY(window->session()->isOffline());
     QCOMPARE(runs->model()->rowCount(), rows);
+}
+
+void tst_ConnectServer::aServerAskingForCredentialsIsSignedInTo()
+{
+    QString error;
+    auto server = MlflowTestServer::start(TestFixtures::dataPath(u"mlflow/sqlite/mlflow.db"_s), &error);
+    QVERIFY2(server, qPrintable(error));
+    server->requireAuthorization(QByteArray("Basic ") + QByteArray("alice:s3cret").toBase64());
+    SessionOptions options { m_home.filePath(u"caches-auth"_s), m_home.filePath(u"journals-auth"_s) };
+    auto window = std::make_unique<MainWindow>(options);
+    window->show();
+    QVERIFY(window->openArgument(server->url()));
+
+    // The server answers 401: the app asks who is there, naming the reason.
+    ConnectServerDialog* dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<ConnectServerDialog*>(u"signInDialog"_s)), 20000);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), u"Sign In to Server"_s);
+    auto* address = dialog->findChild<QLineEdit*>(u"urlEdit"_s);
+    QCOMPARE(address->text(), server->url());
+    QVERIFY(address->isReadOnly());
+    QVERIFY(dialog->findChild<QLabel*>(u"errorLabel"_s)->text().contains(u"401: the server asks for credentials"_s));
+
+    // A wrong password: asked again, saying the credentials were refused.
+    dialog->findChild<QLineEdit*>(u"userEdit"_s)->setText(u"alice"_s);
+    dialog->findChild<QLineEdit*>(u"passwordEdit"_s)->setText(u"wrong"_s);
+    QPointer<ConnectServerDialog> first = dialog;
+    dialog->accept();
+    QTRY_VERIFY(!first); // closed and gone
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<ConnectServerDialog*>(u"signInDialog"_s)), 20000);
+    QTRY_VERIFY(
+        dialog->findChild<QLabel*>(u"errorLabel"_s)->text().contains(u"401: the server refused these credentials"_s));
+
+    dialog->findChild<QLineEdit*>(u"userEdit"_s)->setText(u"alice"_s);
+    dialog->findChild<QLineEdit*>(u"passwordEdit"_s)->setText(u"s3cret"_s);
+    dialog->accept();
+    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 20, 20000);
+    QTRY_VERIFY(!window->session()->isSyncing());
+    QVERIFY(!window->findChild<ConnectServerDialog*>(u"signInDialog"_s));
+
+    // Kept for the session: the next sync needs no second sign-in.
+    window->session()->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isSyncing(), 20000);
+    QVERIFY(!window->session()->isOffline());
+    QVERIFY(!window->findChild<ConnectServerDialog*>(u"signInDialog"_s));
 }
 
 QTEST_MAIN(tst_ConnectServer)
