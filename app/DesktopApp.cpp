@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPainter>
 #include <QTableView>
@@ -68,7 +69,12 @@ QPixmap withConnectDialog(MainWindow& window)
         dialog.setAddress(window.session()->location()->uri);
     if (auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("userEdit")))
         user->setText(QStringLiteral("alice"));
-    dialog.adjustSize();
+    // As wide as the form asks for, and only as tall as its wrapped hint needs at that width.
+    const int width = std::max(dialog.width(), dialog.minimumSizeHint().width());
+    const int height = dialog.layout() && dialog.layout()->hasHeightForWidth()
+        ? dialog.layout()->totalHeightForWidth(width)
+        : dialog.sizeHint().height();
+    dialog.resize(width, height);
     dialog.show();
     QCoreApplication::processEvents();
     QPixmap shot = window.grab();
