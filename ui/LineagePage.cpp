@@ -60,6 +60,7 @@ LineagePage::LineagePage(StoreSession* session, QWidget* parent)
     connect(m_ui->fitButton, &QToolButton::clicked, m_view, &LineageGraphView::fitAll);
     connect(m_ui->pathButton, &QToolButton::toggled, this, [this](bool on) {
         m_pathStart = on ? m_view->selectedNode() : -1;
+        m_pendingPath.clear();
         if (!on)
             m_view->highlightPath({});
     });
@@ -204,13 +205,12 @@ void LineagePage::applyPendingPath()
 {
     if (m_pendingPath.size() != 2 || !m_shown.graph)
         return;
-    const QStringList ids = std::exchange(m_pendingPath, QStringList());
+    // Kept until the user starts a path of their own: a reload after a sync lays out again.
+    const QStringList ids = m_pendingPath;
     const int from = m_shown.graph->indexOf(ids.at(0));
     const int to = m_shown.graph->indexOf(ids.at(1));
     const QList<int> path = from >= 0 && to >= 0 ? m_shown.graph->path(from, to) : QList<int>();
     m_view->highlightPath(path);
-    if (!path.isEmpty())
-        m_view->selectNode(to);
     m_ui->searchStatus->setText(
         path.isEmpty() ? tr("No path between these nodes") : tr("Path of %n hop(s)", nullptr, int(path.size() - 1)));
 }

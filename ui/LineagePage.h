@@ -85,7 +85,7 @@ private:
     QString m_pendingNode; // to show once the graph is loaded
     QString m_focusId; // the node the focus view is centred on
     QString m_detailsId; // the node the details pane shows
-    QStringList m_pendingPath; // from and to ids, highlighted after the next layout
+    QStringList m_pendingPath; // from and to ids, highlighted after each layout until Path… is used
     QList<int> m_matches;
     qsizetype m_match = -1;
     int m_pathStart = -1;
