@@ -26,17 +26,23 @@ namespace {
 
 // --show registry[:MODEL[/VERSION]][:overview|history|trend|card]: opens the Registry page on
 // a model or version and one of its tabs (a deep link, and what README screenshots show);
-// --show lineage[:NODE_ID] opens the Lineage page, focused on a node when one is named.
+// --show lineage[:NODE_ID | :FROM..TO] opens the Lineage page, focused on a node when one is
+// named, or with the path between two nodes highlighted.
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
     if (parts.value(0) == QLatin1String("runs") || view == QLatin1String("connect") || view == QLatin1String("sync"))
         return true;
-    // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version)
+    // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version);
+    // lineage:FROM..TO highlights the path between two nodes in the whole graph.
     if (parts.value(0) == QLatin1String("lineage")) {
         window.findChild<QAction*>(QStringLiteral("actionLineage"))->trigger();
-        if (parts.size() > 1)
-            window.lineagePage()->showNode(parts.mid(1).join(QLatin1Char(':')));
+        const QString node = parts.mid(1).join(QLatin1Char(':'));
+        const qsizetype dots = node.indexOf(QLatin1String(".."));
+        if (dots > 0)
+            window.lineagePage()->showPath(node.left(dots), node.mid(dots + 2));
+        else if (!node.isEmpty())
+            window.lineagePage()->showNode(node);
         return true;
     }
     if (parts.value(0) != QLatin1String("registry"))
@@ -157,8 +163,8 @@ int DesktopApp::run(int argc, char* argv[])
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
         QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card], "
-                       "lineage[:NODE_ID], connect (the Connect to Server dialog over the window) or sync (with "
-                       "--screenshot: taken while a sync reads runs)."),
+                       "lineage[:NODE_ID | :FROM_ID..TO_ID], connect (the Connect to Server dialog over the window) "
+                       "or sync (with --screenshot: taken while a sync reads runs)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),

@@ -5,6 +5,7 @@
 #include "LineageImageExport.h"
 #include "lineage/DotExport.h"
 #include "lineage/GraphvizLayout.h"
+#include "lineage/LineageBindingHistory.h"
 #include "lineage/LineageBuilder.h"
 #include "lineage/LineageSelection.h"
 #include "lineage/OpenLineageExport.h"
@@ -32,6 +33,8 @@ const QCommandLineOption upstreamOption { QStringLiteral("upstream"),
     QStringLiteral("At most K hops upstream (default: all)."), QStringLiteral("K") };
 const QCommandLineOption downstreamOption { QStringLiteral("downstream"),
     QStringLiteral("At most K hops downstream (default: all)."), QStringLiteral("K") };
+const QCommandLineOption usersOption { QStringLiteral("users"),
+    QStringLiteral("Draw users (agents) too in dot, svg, png and pdf; PROV-JSON and OpenLineage always hold them.") };
 const QCommandLineOption formatOption { QStringLiteral("format"),
     QStringLiteral("dot, svg, png, pdf, prov-json or openlineage."), QStringLiteral("FORMAT") };
 const QCommandLineOption outOption { QStringLiteral("out"), QStringLiteral("Output file (default: stdout)."),
@@ -120,7 +123,7 @@ QString LineageVerb::synopsis() const
 {
     return QStringLiteral(
         "STORE (--model NAME --version N | --run ID | --dataset DIGEST | --experiment NAME | --all)\n"
-        "      [--upstream K] [--downstream K] --format dot|svg|png|pdf|prov-json|openlineage [--out FILE]");
+        "      [--upstream K] [--downstream K] [--users] --format dot|svg|png|pdf|prov-json|openlineage [--out FILE]");
 }
 
 QString LineageVerb::summary() const
@@ -137,7 +140,7 @@ bool LineageVerb::needsRendering() const
 QList<QCommandLineOption> LineageVerb::options() const
 {
     return { modelOption, versionOption, runOption, datasetOption, experimentOption, allOption, upstreamOption,
-        downstreamOption, formatOption, outOption };
+        downstreamOption, usersOption, formatOption, outOption };
 }
 
 int LineageVerb::run(CliContext& context, const QCommandLineParser& parser) const
@@ -159,13 +162,25 @@ int LineageVerb::run(CliContext& context, const QCommandLineParser& parser) cons
     auto graph = LineageBuilder(cache->database()).build();
     if (!graph)
         return CliOutput::fail(context, name(), graph.error());
+    if (Status history = LineageBindingHistory::addPastFromFile(*graph, context.journalPath()); !history)
+        return CliOutput::fail(context, name(), history.error());
     const auto nodes = LineageSelection::resolve(*graph, *focus);
     if (!nodes)
         return CliOutput::fail(context, name(), nodes.error());
-    const LineageGraph view
+    LineageGraph view
         = focus->kind == LineageFocus::Kind::All ? *graph : LineageSelection::around(*graph, *nodes, *up, *down);
     const QString out = parser.value(outOption);
     const auto image = LineageImageExport::formatNamed(format);
+    // Drawings leave users out unless asked (they tie a store into one tangle); the PROV and
+    // OpenLineage exports are records and keep them.
+    if ((image || format == QLatin1String("dot")) && !parser.isSet(usersOption)) {
+        QList<int> keep; // a user asked for stays
+        if (focus->kind != LineageFocus::Kind::All) {
+            for (int n : *nodes)
+                keep.append(view.indexOf(graph->node(n).id));
+        }
+        view = LineageSelection::withoutAgents(view, keep);
+    }
     if (image && isStdout(out))
         return CliOutput::usageError(context, name(), QStringLiteral("--format %1 needs --out FILE").arg(format));
     QByteArray data;

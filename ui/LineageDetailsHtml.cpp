@@ -42,6 +42,7 @@ QString labelOf(const QString& key)
         { QStringLiteral("lifecycle"), QObject::tr("Lifecycle") },
         { QStringLiteral("origin"), QObject::tr("Recorded as") },
         { QStringLiteral("model_type"), QObject::tr("Model type") },
+        { QStringLiteral("history"), QObject::tr("Observed history") },
     };
     return labels.value(key, key);
 }
@@ -71,25 +72,67 @@ QString openLink(const LineageNode& node)
     }
 }
 
+// "binding (past)": the relation, and for bindings whether it still holds.
+QString relationOf(const LineageEdge& edge)
+{
+    const QString name = LineageEdge::kindName(edge.kind);
+    return edge.kind == LineageEdgeKind::Binding && !edge.role.isEmpty()
+        ? name + QStringLiteral(" (") + edge.role + QLatin1Char(')')
+        : name;
+}
+
 QList<QStringList> neighbours(const LineageGraph& graph, int node)
 {
     QList<QStringList> rows;
     for (int e : graph.incoming(node)) {
         const LineageEdge& edge = graph.edges().at(e);
-        rows.append({ QObject::tr("from"), DetailsHtml::escape(LineageEdge::kindName(edge.kind)),
+        rows.append({ QObject::tr("from"), DetailsHtml::escape(relationOf(edge)),
             DetailsHtml::escape(graph.node(edge.from).label) });
     }
     for (int e : graph.outgoing(node)) {
         const LineageEdge& edge = graph.edges().at(e);
-        rows.append({ QObject::tr("to"), DetailsHtml::escape(LineageEdge::kindName(edge.kind)),
+        rows.append({ QObject::tr("to"), DetailsHtml::escape(relationOf(edge)),
             DetailsHtml::escape(graph.node(edge.to).label) });
     }
     return rows;
 }
 
+// The rows of a table, cut to LineageDetailsHtml::maxRows with a last row saying how many more.
+void cut(QList<QStringList>& rows, qsizetype total, int columns)
+{
+    if (total <= LineageDetailsHtml::maxRows)
+        return;
+    rows = rows.mid(0, LineageDetailsHtml::maxRows);
+    QStringList more { DetailsHtml::escape(QObject::tr("… %1 more in the run's page").arg(total - rows.size())) };
+    while (more.size() < columns)
+        more.append(QString());
+    rows.append(more);
+}
+
+void addRunFacts(DetailsHtml& html, const RunDetail& run)
+{
+    if (!run.params.isEmpty()) {
+        html.heading(QObject::tr("Parameters"));
+        QList<QStringList> rows;
+        for (const KeyValue& kv : run.params)
+            rows.append({ DetailsHtml::escape(kv.key), DetailsHtml::escape(kv.value) });
+        cut(rows, run.params.size(), 2);
+        html.table({ QObject::tr("Parameter"), QObject::tr("Value") }, rows);
+    }
+    if (!run.metrics.isEmpty()) {
+        html.heading(QObject::tr("Metrics"));
+        QList<QStringList> rows;
+        for (const MetricSummary& m : run.metrics)
+            rows.append({ DetailsHtml::escape(m.key), DetailsHtml::escape(DisplayFormat::metricValue(m.latest.value)),
+                QString::number(m.latest.step) });
+        cut(rows, run.metrics.size(), 3);
+        html.table({ QObject::tr("Metric"), QObject::tr("Latest"), QObject::tr("Step") }, rows);
+    }
+}
+
 } // namespace
 
-QString LineageDetailsHtml::of(const LineageGraph& graph, int index)
+QString LineageDetailsHtml::of(const LineageGraph& graph, int index, const RunDetail* run)
 {
     const LineageNode& node = graph.node(index);
     DetailsHtml html;
@@ -107,6 +150,8 @@ QString LineageDetailsHtml::of(const LineageGraph& graph, int index)
     links += (links.isEmpty() ? QString() : QStringLiteral(" · "))
         + DetailsHtml::link(urlOf(QStringLiteral("focus"), node.id), QObject::tr("Focus here"));
     html.paragraph(links);
+    if (run && node.kind == LineageNodeKind::Run)
+        addRunFacts(html, *run);
     html.table({ QObject::tr("Link"), QObject::tr("Relation"), QObject::tr("Node") }, neighbours(graph, index));
     return html.toHtml();
 }

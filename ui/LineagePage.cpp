@@ -8,11 +8,14 @@
 #include "StoreSession.h"
 #include "lineage/DotExport.h"
 #include "lineage/GraphvizLayout.h"
+#include "lineage/LineageBindingHistory.h"
 #include "lineage/LineageBuilder.h"
 #include "lineage/LineageCollapse.h"
+#include "lineage/LineageLog.h"
 #include "lineage/LineageSelection.h"
 #include "lineage/OpenLineageExport.h"
 #include "lineage/ProvJsonExport.h"
+#include "query/RunDetailQuery.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -25,6 +28,7 @@ namespace prov {
 namespace {
 
 const QString layoutChannel = QStringLiteral("lineage-layout");
+const QString runFactsChannel = QStringLiteral("lineage-run-facts");
 
 } // namespace
 
@@ -52,9 +56,11 @@ LineagePage::LineagePage(StoreSession* session, QWidget* parent)
     connect(m_ui->upstreamSpin, &QSpinBox::valueChanged, this, &LineagePage::applyFocus);
     connect(m_ui->downstreamSpin, &QSpinBox::valueChanged, this, &LineagePage::applyFocus);
     connect(m_ui->collapseCombo, &QComboBox::currentIndexChanged, this, &LineagePage::applyFocus);
+    connect(m_ui->usersCheck, &QCheckBox::toggled, this, &LineagePage::applyFocus);
     connect(m_ui->fitButton, &QToolButton::clicked, m_view, &LineageGraphView::fitAll);
     connect(m_ui->pathButton, &QToolButton::toggled, this, [this](bool on) {
         m_pathStart = on ? m_view->selectedNode() : -1;
+        m_pendingPath.clear();
         if (!on)
             m_view->highlightPath({});
     });
@@ -88,10 +94,13 @@ void LineagePage::reload()
     setBusy(true, tr("Reading the lineage from the cache…"));
     m_session->queries()->run<std::shared_ptr<const LineageGraph>>(
         QStringLiteral("lineage"),
-        [](const CacheReader& cache) -> Result<std::shared_ptr<const LineageGraph>> {
+        [journal = m_session->journalPath()](const CacheReader& cache) -> Result<std::shared_ptr<const LineageGraph>> {
             auto graph = LineageBuilder(cache.database()).build();
             if (!graph)
                 return graph.error();
+            // Without its history the graph is still right about the present: draw it anyway.
+            if (Status history = LineageBindingHistory::addPastFromFile(*graph, journal); !history)
+                qCWarning(lcLineage) << "deployment history left out:" << history.error().message;
             return std::make_shared<const LineageGraph>(std::move(graph).value());
         },
         this, [this](const Result<std::shared_ptr<const LineageGraph>>& result) { onGraphLoaded(result); });
@@ -138,13 +147,16 @@ void LineagePage::applyFocus()
     const int up = m_ui->upstreamSpin->value();
     const int down = m_ui->downstreamSpin->value();
     const int collapse = m_ui->collapseCombo->currentIndex();
+    const bool users = m_ui->usersCheck->isChecked();
     const std::shared_ptr<const LineageGraph> whole = m_whole;
     const QString selectId = m_focusId;
     setBusy(true, tr("Laying out the graph…"));
     m_session->jobs()->run<LaidOutLineage>(
         layoutChannel,
-        [whole, focus, up, down, collapse](JobContext& job) -> Result<LaidOutLineage> {
+        [whole, focus, up, down, collapse, users, selectId](JobContext& job) -> Result<LaidOutLineage> {
             LineageGraph view = focus >= 0 ? LineageSelection::around(*whole, { focus }, up, down) : *whole;
+            if (!users) // a user in focus stays
+                view = LineageSelection::withoutAgents(view, { focus >= 0 ? view.indexOf(selectId) : -1 });
             if (collapse == 1)
                 view = LineageCollapse::byExperiment(view);
             else if (collapse == 2)
@@ -178,7 +190,29 @@ void LineagePage::onLaidOut(const Result<LaidOutLineage>& result, const QString&
     if (selected >= 0)
         m_view->selectNode(selected);
     updateCount();
+    applyPendingPath();
     Q_EMIT graphShown(int(m_shown.graph->nodes().size()));
+}
+
+void LineagePage::showPath(const QString& fromId, const QString& toId)
+{
+    m_pendingPath = { fromId, toId };
+    if (m_shown.graph && !isBusy())
+        applyPendingPath();
+}
+
+void LineagePage::applyPendingPath()
+{
+    if (m_pendingPath.size() != 2 || !m_shown.graph)
+        return;
+    // Kept until the user starts a path of their own: a reload after a sync lays out again.
+    const QStringList ids = m_pendingPath;
+    const int from = m_shown.graph->indexOf(ids.at(0));
+    const int to = m_shown.graph->indexOf(ids.at(1));
+    const QList<int> path = from >= 0 && to >= 0 ? m_shown.graph->path(from, to) : QList<int>();
+    m_view->highlightPath(path);
+    m_ui->searchStatus->setText(
+        path.isEmpty() ? tr("No path between these nodes") : tr("Path of %n hop(s)", nullptr, int(path.size() - 1)));
 }
 
 void LineagePage::onNodeSelected(int index)
@@ -186,7 +220,10 @@ void LineagePage::onNodeSelected(int index)
     if (!m_shown.graph || index < 0)
         return;
     const LineageNode& node = m_shown.graph->node(index);
+    m_detailsId = node.id;
     m_ui->detailsBrowser->setHtml(LineageDetailsHtml::of(*m_shown.graph, index));
+    if (node.kind == LineageNodeKind::Run)
+        loadRunFacts(index);
     if (m_ui->pathButton->isChecked()) {
         if (m_pathStart < 0) {
             m_pathStart = index;
@@ -199,6 +236,22 @@ void LineagePage::onNodeSelected(int index)
     }
     if (!m_ui->focusCheck->isChecked())
         m_focusId = node.id;
+}
+
+// A run's parameters and metrics are not part of the graph (nor of its exports): they are
+// read from the cache when the run is shown in the details pane.
+void LineagePage::loadRunFacts(int index)
+{
+    const std::shared_ptr<const LineageGraph> graph = m_shown.graph;
+    const QString nodeId = graph->node(index).id;
+    const QString runId = graph->node(index).property(u"run_id");
+    m_session->queries()->run<RunDetail>(
+        runFactsChannel, [runId](const CacheReader& cache) { return RunDetailQuery(cache.database()).load(runId); },
+        this,
+        [this, graph, index, nodeId](const Result<RunDetail>& run) {
+            if (run && m_detailsId == nodeId && m_shown.graph == graph)
+                m_ui->detailsBrowser->setHtml(LineageDetailsHtml::of(*graph, index, &*run));
+        });
 }
 
 void LineagePage::onSearch()

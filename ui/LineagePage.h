@@ -50,6 +50,9 @@ public Q_SLOTS:
     // Shows a node ("run:<id>", "version:<name>/<n>", ...; see LineageIds), focusing the view
     // on its neighbourhood; waits for the graph when it is still loading.
     void showNode(const QString& nodeId);
+    // Highlights the shortest path between two nodes (ids as for showNode) in what is shown,
+    // once it is laid out; says so in the status when there is none.
+    void showPath(const QString& fromId, const QString& toId);
 
 Q_SIGNALS:
     void runActivated(const QString& runId);
@@ -64,6 +67,8 @@ private:
     void onLaidOut(const Result<LaidOutLineage>& result, const QString& selectId);
     void applyFocus();
     void onNodeSelected(int index);
+    void loadRunFacts(int index);
+    void applyPendingPath();
     void onSearch();
     void onAnchorClicked(const QUrl& url);
     void setBusy(bool busy, const QString& message = {});
@@ -79,6 +84,8 @@ private:
     LaidOutLineage m_shown;
     QString m_pendingNode; // to show once the graph is loaded
     QString m_focusId; // the node the focus view is centred on
+    QString m_detailsId; // the node the details pane shows
+    QStringList m_pendingPath; // from and to ids, highlighted after each layout until Path… is used
     QList<int> m_matches;
     qsizetype m_match = -1;
     int m_pathStart = -1;

@@ -73,6 +73,7 @@ void MainWindow::setupPages()
         m_modelsPage->showLoggedModel(modelId);
     });
     connect(m_modelsPage, &ModelsPage::runActivated, this, &MainWindow::showRun);
+    connect(m_modelsPage, &ModelsPage::lineageRequested, this, &MainWindow::showLineageOf);
     connect(m_runsPage, &RunsPage::compareRequested, this, &MainWindow::compareRuns);
     connect(m_modelsPage, &ModelsPage::statusMessage, this,
         [this](const QString& message) { m_ui->statusbar->showMessage(message, 10000); });
@@ -95,19 +96,28 @@ void MainWindow::setupLineage()
     lineage->setObjectName(QStringLiteral("actionLineage"));
     lineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(lineage, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_lineagePage); });
-    auto* showLineage = new QAction(tr("Show Lineage of the Selected &Run"), this);
+    auto* showLineage = new QAction(tr("Show &Lineage of the Selection"), this);
     showLineage->setObjectName(QStringLiteral("actionShowLineage"));
     showLineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(showLineage, &QAction::triggered, this, &MainWindow::showLineageOfSelection);
     m_ui->menuView->insertActions(m_ui->actionIssues, { lineage, showLineage });
 }
 
+// The selected run, or on the Registry page the version or logged model shown there.
 void MainWindow::showLineageOfSelection()
 {
-    const QString runId = m_runsPage->selectedRunId();
+    const bool registry = m_ui->workspaceTabs->currentWidget() == m_modelsPage;
+    const QString runId = registry ? QString() : m_runsPage->selectedRunId();
+    showLineageOf(registry    ? m_modelsPage->lineageNodeOfSelection()
+            : runId.isEmpty() ? QString()
+                              : LineageIds::run(runId));
+}
+
+void MainWindow::showLineageOf(const QString& nodeId)
+{
     m_ui->workspaceTabs->setCurrentWidget(m_lineagePage);
-    if (!runId.isEmpty())
-        m_lineagePage->showNode(LineageIds::run(runId));
+    if (!nodeId.isEmpty())
+        m_lineagePage->showNode(nodeId);
 }
 
 void MainWindow::setupActions()

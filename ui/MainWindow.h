@@ -61,6 +61,7 @@ private:
     void setupSessionFeedback();
     void setupLineage();
     void showLineageOfSelection();
+    void showLineageOf(const QString& nodeId);
     void restoreSettings();
     void saveSettings() const;
     void openFolderDialog();

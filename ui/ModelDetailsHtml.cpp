@@ -3,6 +3,7 @@
 #include "DetailsHtml.h"
 #include "core/DisplayFormat.h"
 #include "domain/ModelSource.h"
+#include "lineage/LineageIds.h"
 #include "registry/ModelCardFacts.h"
 #include "registry/ModelCardTags.h"
 
@@ -32,6 +33,16 @@ QString aliasList(const QStringList& aliases)
 QString stageText(const QString& stage)
 {
     return stage.isEmpty() || stage == QLatin1String("None") ? tr("None") : stage;
+}
+
+// A link that opens the Lineage page focused on a node (lineage:<node id>). The id is set
+// decoded, so the percent signs of encoded names survive the round trip.
+QString lineageLink(const QString& nodeId, const QString& text)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("lineage"));
+    url.setPath(nodeId, QUrl::DecodedMode);
+    return DetailsHtml::link(url, text);
 }
 
 QString versionLink(const QString& modelName, qint64 version)
@@ -132,8 +143,9 @@ void lineageRows(DetailsHtml& html, const ModelVersionEntry& v)
         html.heading(tr("Datasets"));
         QList<QStringList> rows;
         for (const DatasetInput& d : v.datasets)
-            rows.append({ DetailsHtml::escape(d.dataset.name), DetailsHtml::escape(d.context()),
-                DetailsHtml::escape(d.dataset.digest), DetailsHtml::escape(d.dataset.sourceType) });
+            rows.append({ lineageLink(LineageIds::dataset(d.dataset.source, d.dataset.digest), d.dataset.name),
+                DetailsHtml::escape(d.context()), DetailsHtml::escape(d.dataset.digest),
+                DetailsHtml::escape(d.dataset.sourceType) });
         html.table({ tr("Dataset"), tr("Context"), tr("Digest"), tr("Source") }, rows);
     }
     if (!v.metrics.isEmpty()) {
@@ -169,7 +181,8 @@ QString ModelDetailsHtml::model(const RegisteredModelEntry& entry)
     QStringList aliases;
     for (const ModelAlias& alias : m.aliases)
         aliases << DetailsHtml::escape(QStringLiteral("@") + alias.alias) + QStringLiteral(" → ")
-                + versionLink(m.name, alias.version);
+                + versionLink(m.name, alias.version) + QStringLiteral(" · ")
+                + lineageLink(LineageIds::deployment(m.name, QStringLiteral("alias"), alias.alias), tr("lineage"));
     if (!aliases.isEmpty())
         html.row(tr("Aliases"), aliases.join(QStringLiteral("<br>")));
     QStringList stages;
@@ -214,6 +227,11 @@ QString ModelDetailsHtml::version(const RegisteredModelEntry& entry, const Model
     }
     html.row(
         tr("Model card"), muted(hasCard ? tr("saved in the store (Model Card tab)") : tr("none in the store yet")));
+    QStringList lineage { lineageLink(LineageIds::modelVersion(entry.model.name, v.version), tr("this version")) };
+    for (const QString& alias : version.aliases)
+        lineage << lineageLink(
+            LineageIds::deployment(entry.model.name, QStringLiteral("alias"), alias), QStringLiteral("@") + alias);
+    html.row(tr("Show lineage of"), lineage.join(QStringLiteral(" · ")));
     lineageRows(html, version);
     tagTable(html, tags);
     return html.toHtml();
@@ -241,6 +259,7 @@ QString ModelDetailsHtml::loggedModel(const LoggedModelDetail& d)
                 + (v.aliases.isEmpty() ? QString() : QStringLiteral(" ") + DetailsHtml::escape(aliasList(v.aliases)));
     html.row(tr("Registered as"),
         versions.isEmpty() ? muted(tr("no registered version")) : versions.join(QStringLiteral("<br>")));
+    html.row(tr("Show lineage of"), lineageLink(LineageIds::loggedModel(m.modelId), tr("this logged model")));
     if (!m.metrics.isEmpty()) {
         html.heading(tr("Metrics"));
         QList<QStringList> rows;

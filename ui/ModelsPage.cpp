@@ -9,6 +9,7 @@
 #include "StoreSession.h"
 #include "VersionTrendPanel.h"
 #include "itemmodels/RegistryTreeModel.h"
+#include "lineage/LineageIds.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -196,6 +197,8 @@ void ModelsPage::onAnchorClicked(const QUrl& url)
         Q_EMIT runActivated(url.path(QUrl::FullyDecoded));
     } else if (scheme == QLatin1String("model")) {
         showLoggedModel(url.path(QUrl::FullyDecoded));
+    } else if (scheme == QLatin1String("lineage")) {
+        Q_EMIT lineageRequested(url.path(QUrl::FullyDecoded));
     } else if (scheme == QLatin1String("version")) {
         const QString path = url.path(QUrl::FullyDecoded);
         const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
@@ -217,6 +220,16 @@ void ModelsPage::onCollapsed(const QModelIndex& index)
 void ModelsPage::onExpanded(const QModelIndex& index)
 {
     m_collapsed.remove(index.data(RegistryTreeModel::ModelNameRole).toString());
+}
+
+QString ModelsPage::lineageNodeOfSelection() const
+{
+    if (m_loggedModel)
+        return LineageIds::loggedModel(m_loggedModel->model.modelId);
+    const auto selection = currentSelection();
+    if (!selection || selection->version < 0)
+        return {};
+    return LineageIds::modelVersion(selection->modelName, selection->version);
 }
 
 std::optional<ModelsPage::Selection> ModelsPage::currentSelection() const

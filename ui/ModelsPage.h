@@ -57,8 +57,15 @@ public Q_SLOTS:
     // Shows a logged model's details (its run and the versions registered from it).
     void showLoggedModel(const QString& modelId);
 
+public:
+    // The lineage node of what the page shows: the logged model shown, else the selected
+    // version (LineageIds); empty for a registered model or nothing.
+    QString lineageNodeOfSelection() const;
+
 Q_SIGNALS:
     void runActivated(const QString& runId);
+    // A "lineage" link was followed: show the Lineage page on this node.
+    void lineageRequested(const QString& nodeId);
     // A save or export of a model card finished: a sentence for the status bar.
     void statusMessage(const QString& message, bool ok);
 

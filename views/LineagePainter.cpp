@@ -9,8 +9,6 @@
 namespace prov {
 namespace {
 
-const QColor edgeColour(0x70, 0x70, 0x70);
-
 QString oneLine(const QString& text)
 {
     return QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
@@ -76,16 +74,31 @@ QPolygonF LineagePainter::arrowHead(const QPointF& from, const QPointF& tip)
     return QPolygonF({ tip, left.p2(), right.p2() });
 }
 
+QColor LineagePainter::edgeColour()
+{
+    return QColor(0x70, 0x70, 0x70);
+}
+
+QPen LineagePainter::edgePen(const LineageEdge& edge, bool highlighted)
+{
+    QPen pen(highlighted ? LineagePalette::highlight() : edgeColour(), highlighted ? 2.6 : 1.1);
+    if (edge.kind == LineageEdgeKind::Binding && edge.role == QLatin1String("past"))
+        pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
 void LineagePainter::paintGraph(QPainter& painter, const LineageGraph& graph, const LineageLayout& layout)
 {
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     for (const LineageLayoutEdge& edge : layout.edges) {
-        painter.setPen(QPen(edgeColour, 1.1));
+        if (edge.edge < 0 || edge.edge >= graph.edges().size())
+            continue;
+        painter.setPen(edgePen(graph.edges().at(edge.edge)));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(edgePath(edge));
         if (edge.arrowTip && !edge.path.isEmpty()) {
             painter.setPen(Qt::NoPen);
-            painter.setBrush(edgeColour);
+            painter.setBrush(edgeColour());
             painter.drawPolygon(arrowHead(edge.path.last(), *edge.arrowTip));
         }
     }

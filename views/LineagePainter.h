@@ -4,6 +4,7 @@
 #include "lineage/LineageLayout.h"
 
 #include <QPainterPath>
+#include <QPen>
 
 class QPainter;
 
@@ -21,6 +22,10 @@ public:
     // An edge's curve from the layout's Bézier points (start, then three per segment).
     static QPainterPath edgePath(const LineageLayoutEdge& edge);
     static QPolygonF arrowHead(const QPointF& from, const QPointF& tip);
+    // The pen of an edge: thin grey, dashed for a binding that no longer holds (history),
+    // thicker in the highlight colour on a highlighted path.
+    static QPen edgePen(const LineageEdge& edge, bool highlighted = false);
+    static QColor edgeColour();
     // Every edge, then every node, at the layout's coordinates.
     static void paintGraph(QPainter& painter, const LineageGraph& graph, const LineageLayout& layout);
 };

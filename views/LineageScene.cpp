@@ -9,11 +9,6 @@
 #include <QPen>
 
 namespace prov {
-namespace {
-
-const QColor edgeColour(0x70, 0x70, 0x70);
-
-} // namespace
 
 LineageScene::LineageScene(QObject* parent)
     : QGraphicsScene(parent)
@@ -55,15 +50,15 @@ void LineageScene::addEdge(const LineageLayoutEdge& geometry)
     if (geometry.path.isEmpty() || geometry.edge < 0 || geometry.edge >= m_edges.size())
         return;
     auto* item = new QGraphicsPathItem(LineagePainter::edgePath(geometry));
-    item->setPen(QPen(edgeColour, 1.1));
     const LineageEdge& edge = m_graph->edges().at(geometry.edge);
+    item->setPen(LineagePainter::edgePen(edge));
     item->setToolTip(LineageEdge::kindName(edge.kind)
         + (edge.role.isEmpty() ? QString() : QStringLiteral(" (") + edge.role + QLatin1Char(')')));
     if (geometry.arrowTip) {
         auto* head
             = new QGraphicsPolygonItem(LineagePainter::arrowHead(geometry.path.last(), *geometry.arrowTip), item);
         head->setPen(Qt::NoPen);
-        head->setBrush(edgeColour);
+        head->setBrush(LineagePainter::edgeColour());
     }
     addItem(item);
     m_edges[geometry.edge] = item;
@@ -83,9 +78,9 @@ void LineageScene::highlightPath(const QList<int>& nodes)
 {
     for (LineageNodeItem* item : std::as_const(m_nodes))
         item->setHighlighted(false);
-    for (QGraphicsPathItem* edge : std::as_const(m_edges)) {
-        if (edge)
-            edge->setPen(QPen(edgeColour, 1.1));
+    for (qsizetype e = 0; e < m_edges.size(); ++e) {
+        if (m_edges.at(e))
+            m_edges.at(e)->setPen(LineagePainter::edgePen(m_graph->edges().at(e)));
     }
     m_path = nodes;
     if (!m_graph)
@@ -97,7 +92,7 @@ void LineageScene::highlightPath(const QList<int>& nodes)
     for (qsizetype i = 0; i + 1 < nodes.size(); ++i) {
         for (int e : m_graph->outgoing(nodes.at(i))) {
             if (m_graph->edges().at(e).to == nodes.at(i + 1) && m_edges.value(e))
-                m_edges.at(e)->setPen(QPen(LineagePalette::highlight(), 2.6));
+                m_edges.at(e)->setPen(LineagePainter::edgePen(m_graph->edges().at(e), true));
         }
     }
 }

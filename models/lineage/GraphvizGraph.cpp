@@ -37,6 +37,19 @@ GraphvizGraph::~GraphvizGraph()
         gvFreeContext(m_context);
 }
 
+void GraphvizGraph::reset()
+{
+    if (m_laidOut)
+        gvFreeLayout(m_context, m_graph);
+    m_laidOut = false;
+    if (m_graph)
+        agclose(m_graph);
+    m_graph = nullptr;
+    char name[] = "lineage";
+    if (m_context)
+        m_graph = agopen(name, Agdirected, nullptr);
+}
+
 Agnode_s* GraphvizGraph::addNode(const QByteArray& name)
 {
     return agnode(m_graph, const_cast<char*>(name.constData()), 1);

@@ -15,6 +15,7 @@ namespace prov {
 // state and is not thread-safe (DESIGN.md, house style 9), so every GraphvizGraph holds the
 // one process-wide Graphviz lock from construction to destruction: two layouts on two worker
 // threads run one after the other. Destruction frees the layout, the graph and the context.
+// reset() starts a new graph in the same context (several layouts under one lock).
 class GraphvizGraph
 {
 public:
@@ -25,6 +26,10 @@ public:
 
     bool isValid() const { return m_context && m_graph; }
     Agraph_s* graph() const { return m_graph; }
+
+    // Frees the current graph (and its layout) and starts an empty one in the same context,
+    // still under the lock: a series of layouts pays for one context.
+    void reset();
 
     Agnode_s* addNode(const QByteArray& name);
     Agedge_s* addEdge(Agnode_s* from, Agnode_s* to);

@@ -8,10 +8,12 @@
 namespace prov {
 
 // Lays a lineage graph out with Graphviz's `dot` engine, left to right (rankdir LR), and
-// returns plain geometry. Nodes get the sizes asked for (fixed, so Graphviz never measures
-// text, and names cannot upset it); edge labels are left to the view. Runs on a worker thread:
-// Graphviz use is serialised by GraphvizGraph. Cancellation is checked before and after the
-// engine runs (Graphviz itself cannot be interrupted).
+// returns plain geometry. Each weakly connected component is laid out on its own and the
+// components are packed in rows (ShelfPacking), tallest first, so a store of many small
+// pipelines reads as a grid rather than one very tall column. Nodes get the sizes asked for
+// (fixed, so Graphviz never measures text, and names cannot upset it); edge labels are left to
+// the view. Runs on a worker thread: Graphviz use is serialised by GraphvizGraph. Cancellation
+// is checked between components (Graphviz itself cannot be interrupted).
 class GraphvizLayout
 {
 public:

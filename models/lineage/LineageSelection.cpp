@@ -70,6 +70,16 @@ LineageGraph LineageSelection::around(const LineageGraph& graph, const QList<int
     return graph.subgraph(keep);
 }
 
+LineageGraph LineageSelection::withoutAgents(const LineageGraph& graph, const QList<int>& keep)
+{
+    QSet<int> nodes;
+    for (int n = 0; n < graph.nodes().size(); ++n) {
+        if (graph.node(n).kind != LineageNodeKind::Agent || keep.contains(n))
+            nodes.insert(n);
+    }
+    return nodes.size() == graph.nodes().size() ? graph : graph.subgraph(nodes);
+}
+
 QList<int> LineageSelection::search(const LineageGraph& graph, const QString& text)
 {
     const QString wanted = text.trimmed();

@@ -26,6 +26,10 @@ public:
     // `focus`, everything `up` hops upstream of it and `down` hops downstream of it
     // (LineageGraph::AnyDepth: all), with the edges between them.
     static LineageGraph around(const LineageGraph& graph, const QList<int>& focus, int up, int down);
+    // The graph without its Agent (user) nodes and their edges, unless one of them is in
+    // `keep`. Drawings leave users out by default: a handful of users each linked to hundreds
+    // of runs tie a whole store into one tangle, and a run's user is in its details anyway.
+    static LineageGraph withoutAgents(const LineageGraph& graph, const QList<int>& keep = {});
     // Nodes whose label, id or any property value contains `text` (case-insensitive), those
     // whose label starts with it first; empty for blank text.
     static QList<int> search(const LineageGraph& graph, const QString& text);

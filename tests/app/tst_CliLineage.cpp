@@ -91,6 +91,21 @@ private Q_SLOTS:
         QVERIFY(!result.out.contains("\"version:")); // two hops away
     }
 
+    void usersAreDrawnOnlyWhenAsked()
+    {
+        const QStringList args { u"lineage"_s, mlflow2FileStore(), u"--cache"_s, m_cache, u"--all"_s };
+        const CliResult drawing = run(args + QStringList { u"--format"_s, u"dot"_s });
+        QVERIFY2(drawing.finished && drawing.exitCode == 0, drawing.describe().constData());
+        QVERIFY(drawing.out.contains("\"run:"));
+        QVERIFY(!drawing.out.contains("\"agent:"));
+        const CliResult withUsers = run(args + QStringList { u"--users"_s, u"--format"_s, u"dot"_s });
+        QVERIFY2(withUsers.finished && withUsers.exitCode == 0, withUsers.describe().constData());
+        QVERIFY(withUsers.out.contains("\"agent:"));
+        const CliResult record = run(args + QStringList { u"--format"_s, u"prov-json"_s });
+        QVERIFY2(record.finished && record.exitCode == 0, record.describe().constData());
+        QVERIFY(!QJsonDocument::fromJson(record.out)[u"agent"_s].toObject().isEmpty());
+    }
+
     void theWholeStoreAsOpenLineageEvents()
     {
         const QString out = freshFolder() + u"/events.ndjson"_s;

@@ -1,7 +1,8 @@
 // provenance_bench_lineage: times the lineage explorer on synthetic graphs of a store-like
 // shape (shared datasets and commits, runs with parents, logged models, versions, aliases):
 // building the graph, the Graphviz layout, and the first paint of the whole graph fitted into a
-// 1400x900 view (offscreen). Also the focus view (2 hops around a version) at each size.
+// 1400x900 view (offscreen). Each size: the whole graph as the Lineage page draws it (users
+// left out), the same with users drawn, and the focus view (2 hops around a version).
 // Benchmark tool: never run by CTest.
 //
 // Usage: provenance_bench_lineage [--sizes 500,2000,5000] [--repeat 3]
@@ -96,16 +97,22 @@ struct Timing
     qsizetype nodes = 0, edges = 0;
 };
 
-Timing measure(int size, bool focus)
+// What is drawn of a synthetic store: the whole graph as the Lineage page shows it (users
+// left out), the whole graph with its users, or the focus view.
+enum class Variant { Whole, WithUsers, Focus };
+
+Timing measure(int size, Variant variant)
 {
     Timing t;
     QElapsedTimer timer;
     timer.start();
     auto graph = std::make_shared<const LineageGraph>(synthetic(size));
-    if (focus) {
+    if (variant == Variant::Focus) {
         const int version = graph->indexOf(LineageIds::modelVersion(QStringLiteral("model"), 2));
         graph = std::make_shared<const LineageGraph>(LineageSelection::around(*graph, { version }, 2, 2));
     }
+    if (variant != Variant::WithUsers)
+        graph = std::make_shared<const LineageGraph>(LineageSelection::withoutAgents(*graph));
     t.build = double(timer.nsecsElapsed()) / 1e6;
     t.nodes = graph->nodes().size();
     t.edges = graph->edges().size();
@@ -150,18 +157,20 @@ int main(int argc, char* argv[])
     std::printf("| graph | nodes | edges | build (ms) | layout (ms) | first paint (ms) |\n| --- | --- | --- | --- | "
                 "--- | --- |\n");
     for (int size : sizes) {
-        for (bool focus : { false, true }) {
+        for (Variant variant : { Variant::Whole, Variant::WithUsers, Variant::Focus }) {
             std::vector<double> build, layout, paint;
             Timing last;
             for (int r = 0; r < repeat; ++r) {
-                last = measure(size, focus);
+                last = measure(size, variant);
                 build.push_back(last.build);
                 layout.push_back(last.layout);
                 paint.push_back(last.paint);
             }
-            std::printf("| %d%s | %lld | %lld | %.1f | %.1f | %.1f |\n", size, focus ? " (focus 2 hops)" : "",
-                static_cast<long long>(last.nodes), static_cast<long long>(last.edges), median(build), median(layout),
-                median(paint));
+            const char* name = variant == Variant::Focus ? " (focus 2 hops)"
+                : variant == Variant::WithUsers          ? " (users drawn)"
+                                                         : "";
+            std::printf("| %d%s | %lld | %lld | %.1f | %.1f | %.1f |\n", size, name, static_cast<long long>(last.nodes),
+                static_cast<long long>(last.edges), median(build), median(layout), median(paint));
             std::fflush(stdout);
         }
     }

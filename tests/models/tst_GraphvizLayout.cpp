@@ -2,8 +2,10 @@
 
 #include "lineage/LineageIds.h"
 
+#include <QLineF>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 #include <future>
@@ -88,6 +90,87 @@ private Q_SLOTS:
                     "a large graph's edge is not straight");
             }
         }
+    }
+
+    void separatePipelinesArePackedSideBySide()
+    {
+        // 300 pipelines of a commit and a run, and one of a shared dataset and five runs.
+        LineageGraph graph;
+        for (int r = 0; r < 300; ++r) {
+            const QString n = QString::number(r);
+            const int code
+                = graph.addNode({ u"code:"_s + n, LineageNodeKind::CodeVersion, u"train.py"_s, n, {}, {}, {} });
+            const int run = graph.addNode({ u"run:"_s + n, LineageNodeKind::Run, u"run "_s + n, {}, {}, {}, {} });
+            graph.addEdge(code, run, LineageEdgeKind::Used);
+        }
+        const LineageGraph big = chainStore(5);
+        QHash<int, int> moved;
+        for (int n = 0; n < big.nodes().size(); ++n)
+            moved.insert(n, graph.addNode(big.node(n)));
+        for (const LineageEdge& edge : big.edges())
+            graph.addEdge(moved.value(edge.from), moved.value(edge.to), edge.kind);
+        const auto layout = GraphvizLayout::layout(graph, {});
+        QVERIFY(layout);
+        QCOMPARE(layout->nodeBoxes.size(), graph.nodes().size());
+        QCOMPARE(layout->edges.size(), graph.edges().size());
+        for (qsizetype e = 0; e < layout->edges.size(); ++e) {
+            QCOMPARE(layout->edges.at(e).edge, int(e)); // in graph order
+            const LineageEdge& edge = graph.edges().at(e);
+            const QLineF line(layout->edges.at(e).path.first(), layout->edges.at(e).path.last());
+            QVERIFY(layout->nodeBoxes.at(edge.from).adjusted(-2, -2, 2, 2).contains(line.p1()));
+            QVERIFY(layout->nodeBoxes.at(edge.to).adjusted(-12, -12, 12, 12).contains(line.p2()));
+        }
+        for (int a = 0; a < layout->nodeBoxes.size(); ++a) {
+            QVERIFY(layout->bounds.adjusted(-1, -1, 1, 1).contains(layout->nodeBoxes.at(a)));
+            for (int b = a + 1; b < layout->nodeBoxes.size(); ++b)
+                QVERIFY(!layout->nodeBoxes.at(a).intersects(layout->nodeBoxes.at(b)));
+        }
+        // A grid, not one column 300 pipelines tall.
+        const double aspect = layout->bounds.width() / layout->bounds.height();
+        QVERIFY2(aspect > 0.8 && aspect < 3.0, qPrintable(QString::number(aspect)));
+        // The biggest component (the chain store, tallest) sits at the top left.
+        double chainTop = layout->bounds.bottom();
+        double chainLeft = layout->bounds.right();
+        for (int n : std::as_const(moved)) {
+            chainTop = std::min(chainTop, layout->nodeBoxes.at(n).top());
+            chainLeft = std::min(chainLeft, layout->nodeBoxes.at(n).left());
+        }
+        QVERIFY(chainTop < 1.0 && chainLeft < 1.0);
+        const auto again = GraphvizLayout::layout(graph, {});
+        QVERIFY(again);
+        QCOMPARE(again->nodeBoxes, layout->nodeBoxes);
+    }
+
+    void aVeryLargeComponentIsLaidOutInLayers()
+    {
+        const LineageGraph graph = chainStore(700); // 2,801 nodes in one component: the layered layout
+        auto layout = GraphvizLayout::layout(graph, {});
+        QVERIFY(layout);
+        QCOMPARE(layout->nodeBoxes.size(), graph.nodes().size());
+        QCOMPARE(layout->edges.size(), graph.edges().size());
+        for (qsizetype e = 0; e < layout->edges.size(); ++e) {
+            const LineageLayoutEdge& geometry = layout->edges.at(e);
+            const LineageEdge& edge = graph.edges().at(geometry.edge);
+            QCOMPARE(geometry.edge, int(e));
+            QVERIFY(layout->nodeBoxes.at(edge.from).right() < layout->nodeBoxes.at(edge.to).left());
+            QCOMPARE(geometry.path.size(), 4);
+            QVERIFY(geometry.arrowTip);
+            QCOMPARE(geometry.path.first().x(), layout->nodeBoxes.at(edge.from).right());
+            QCOMPARE(geometry.arrowTip->x(), layout->nodeBoxes.at(edge.to).left());
+        }
+        // Within a column boxes are stacked apart.
+        QList<QRectF> boxes = layout->nodeBoxes;
+        std::sort(boxes.begin(), boxes.end(), [](const QRectF& a, const QRectF& b) {
+            return std::pair(a.left(), a.top()) < std::pair(b.left(), b.top());
+        });
+        for (qsizetype i = 1; i < boxes.size(); ++i) {
+            if (boxes.at(i).left() == boxes.at(i - 1).left())
+                QVERIFY(boxes.at(i).top() >= boxes.at(i - 1).bottom());
+            QVERIFY(layout->bounds.adjusted(-1, -1, 1, 1).contains(boxes.at(i)));
+        }
+        const auto again = GraphvizLayout::layout(graph, {});
+        QVERIFY(again);
+        QCOMPARE(again->nodeBoxes, layout->nodeBoxes);
     }
 
     void nodesGetTheSizesAskedFor()

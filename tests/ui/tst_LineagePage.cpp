@@ -81,9 +81,16 @@ private Q_SLOTS:
         auto f = openPage();
         QTRY_VERIFY_WITH_TIMEOUT(settled(*f), layoutTimeoutMs);
         QVERIFY(f->page->wholeGraph());
-        QCOMPARE(f->page->shownGraph()->nodes().size(), f->page->wholeGraph()->nodes().size());
-        QCOMPARE(f->view()->nodeCount(), f->page->wholeGraph()->nodes().size());
+        // Users are left out until asked for; everything else is drawn.
+        const qsizetype withoutUsers = LineageSelection::withoutAgents(*f->page->wholeGraph()).nodes().size();
+        QVERIFY(withoutUsers < f->page->wholeGraph()->nodes().size());
+        QCOMPARE(f->page->shownGraph()->nodes().size(), withoutUsers);
+        QCOMPARE(f->view()->nodeCount(), withoutUsers);
         QVERIFY(f->view()->nodeCount() > 40);
+        f->in<QCheckBox>(u"usersCheck"_s)->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            settled(*f) && f->view()->nodeCount() == f->page->wholeGraph()->nodes().size(), layoutTimeoutMs);
+        QCOMPARE(f->page->shownGraph()->edges().size(), f->page->wholeGraph()->edges().size());
     }
 
     void searchSelectsANode()
@@ -105,13 +112,13 @@ private Q_SLOTS:
     {
         auto f = openPage();
         QTRY_VERIFY_WITH_TIMEOUT(settled(*f), layoutTimeoutMs);
-        const int whole = int(f->page->wholeGraph()->nodes().size());
+        const int whole = int(LineageSelection::withoutAgents(*f->page->wholeGraph()).nodes().size());
         f->in<QSpinBox>(u"upstreamSpin"_s)->setValue(1);
         f->in<QSpinBox>(u"downstreamSpin"_s)->setValue(1);
         const QString version = LineageIds::modelVersion(u"iris-classifier"_s, 2);
         f->page->showNode(version);
-        const LineageGraph expected
-            = LineageSelection::around(*f->page->wholeGraph(), { f->page->wholeGraph()->indexOf(version) }, 1, 1);
+        const LineageGraph expected = LineageSelection::withoutAgents(
+            LineageSelection::around(*f->page->wholeGraph(), { f->page->wholeGraph()->indexOf(version) }, 1, 1));
         QTRY_VERIFY_WITH_TIMEOUT(settled(*f) && f->view()->nodeCount() == expected.nodes().size(), layoutTimeoutMs);
         QVERIFY(f->view()->nodeCount() < whole);
         QCOMPARE(f->selectedLabel(), u"iris-classifier v2"_s);
@@ -146,6 +153,33 @@ private Q_SLOTS:
         QVERIFY(text.contains(runId));
         QVERIFY(text.contains(u"iris-classifier"_s)); // the experiment
         QVERIFY(text.contains(u"Open in Runs"_s));
+        // The run's parameters and latest metrics follow, read from the cache.
+        QTRY_VERIFY_WITH_TIMEOUT(f->details()->toPlainText().contains(u"Parameters"_s), layoutTimeoutMs);
+        const QString facts = f->details()->toPlainText();
+        QVERIFY2(facts.contains(u"val_accuracy"_s) && facts.contains(u"test_accuracy"_s), qPrintable(facts));
+    }
+
+    void aDeepLinkHighlightsAPath()
+    {
+        auto f = openPage();
+        const QString digest
+            = readObject(u"mlflow/manifest-filestore.json"_s)[u"datasets"_s][u"iris-train"_s][u"digest"_s].toString();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(*f), layoutTimeoutMs);
+        QString datasetId;
+        for (const LineageNode& node : f->page->shownGraph()->nodes()) {
+            if (node.property(u"digest"_s) == digest)
+                datasetId = node.id;
+        }
+        const QString champion = LineageIds::deployment(u"iris-classifier"_s, u"alias"_s, u"champion"_s);
+        f->page->showPath(datasetId, champion);
+        const QList<int> path = f->view()->lineageScene()->highlightedPath();
+        QCOMPARE(path.size(), 5);
+        QCOMPARE(f->page->shownGraph()->node(path.first()).id, datasetId);
+        QCOMPARE(f->page->shownGraph()->node(path.last()).id, champion);
+        QCOMPARE(f->in<QLabel>(u"searchStatus"_s)->text(), u"Path of 4 hop(s)"_s);
+        f->page->showPath(champion, u"run:no-such-run"_s);
+        QVERIFY(f->view()->lineageScene()->highlightedPath().isEmpty());
+        QCOMPARE(f->in<QLabel>(u"searchStatus"_s)->text(), u"No path between these nodes"_s);
     }
 
     void aPathBetweenTwoNodesIsHighlighted()

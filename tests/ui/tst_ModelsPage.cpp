@@ -8,6 +8,7 @@
 #include "itemmodels/RegistryTreeModel.h"
 #include "journal/CardDraftStore.h"
 #include "journal/JournalDatabase.h"
+#include "lineage/LineageIds.h"
 #include "registry/ModelCardTags.h"
 
 #include "MlflowTestServer.h"
@@ -191,6 +192,19 @@ void tst_ModelsPage::versionDetailsShowLineage()
     QVERIFY(text.contains(u"1a3d1fa7bc8960a923b8c1e9392456de3eb13b90"_s)); // code commit
     QVERIFY(text.contains(u"iris-train"_s) && text.contains(u"27c44172"_s)); // dataset and digest
     QVERIFY(text.contains(u"test_accuracy"_s) && text.contains(u"iris-test (e761a872)"_s)); // evaluation metric
+
+    // "Show Lineage" of the version (Ctrl+L) and the lineage links of its alias and datasets.
+    const QString version = LineageIds::modelVersion(u"iris-classifier"_s, 2);
+    QCOMPARE(f->page->lineageNodeOfSelection(), version);
+    QSignalSpy lineage(f->page.get(), &ModelsPage::lineageRequested);
+    QVERIFY(clickLink(f->details(), u"lineage:version"_s));
+    QVERIFY(clickLink(f->details(), u"lineage:deployment"_s));
+    QVERIFY(clickLink(f->details(), u"lineage:dataset"_s));
+    QCOMPARE(lineage.count(), 3);
+    QCOMPARE(lineage.at(0).at(0).toString(), version);
+    QCOMPARE(lineage.at(1).at(0).toString(), LineageIds::deployment(u"iris-classifier"_s, u"alias"_s, u"champion"_s));
+    const QString dataset = lineage.at(2).at(0).toString();
+    QVERIFY2(dataset.startsWith(u"dataset:"_s) && !dataset.contains(u"%25"_s), qPrintable(dataset));
 }
 
 void tst_ModelsPage::historyTabShowsObservedBindingsAndAnswersQuestions()
@@ -251,6 +265,7 @@ void tst_ModelsPage::loggedModelLinksBothWays()
     QVERIFY(clickLink(f->details(), u"model:"_s));
     QTRY_VERIFY(f->detailsText().startsWith(u"Logged model"_s));
     QVERIFY(f->detailsText().contains(u"logreg-final"_s));
+    QVERIFY(f->page->lineageNodeOfSelection().startsWith(u"model:"_s));
     QSignalSpy runs(f->page.get(), &ModelsPage::runActivated);
     QVERIFY(clickLink(f->details(), u"version:"_s)); // back to the version
     QVERIFY(f->detailsText().contains(u"iris-classifier · Version 2"_s));
