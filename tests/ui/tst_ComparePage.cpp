@@ -13,6 +13,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QSettings>
@@ -49,6 +51,16 @@ QStringList seriesNames(const CompareChartView* view)
         names.append(s->objectName());
     names.sort();
     return names;
+}
+
+QAbstractSeries* lineSeries(const CompareChartView* view, const QString& runId)
+{
+    const auto all = view->chart()->series();
+    for (QAbstractSeries* s : all) {
+        if (s->objectName() == u"line:"_s + runId)
+            return s;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -136,6 +148,25 @@ void tst_ComparePage::chartsFollowTheControls()
     lines.sort();
     QCOMPARE(seriesNames(loss), lines);
     QCOMPARE(loss->data()->recordedPoints(), 200 + 200 + 120);
+
+    // Clicking a run's legend entry hides it in every chart; the entry stays, and a second click
+    // shows the run again.
+    for (const bool shown : { false, true }) {
+        auto* line = qobject_cast<QLineSeries*>(lineSeries(loss, ids[0]));
+        QVERIFY(line);
+        const auto markers = loss->chart()->legend()->markers(line);
+        QCOMPARE(markers.size(), 1);
+        QTRY_VERIFY(markers.first()->isVisible()); // once the legend is laid out
+        Q_EMIT markers.first()->clicked();
+        QTRY_COMPARE(qobject_cast<QLineSeries*>(lineSeries(loss, ids[0]))->count() > 0, shown);
+        for (CompareChartView* view : page->chartViews()) {
+            auto* same = qobject_cast<QLineSeries*>(lineSeries(view, ids[0]));
+            QVERIFY(same);
+            QCOMPARE(same->count() > 0, shown);
+        }
+        QTRY_VERIFY(loss->chart()->legend()->markers(lineSeries(loss, ids[0])).first()->isVisible());
+        QCOMPARE(seriesNames(loss), lines);
+    }
 
     // Diff table: a column per run, the differing params among the rows.
     QCOMPARE(page->diffModel()->columnCount(), 3);
