@@ -1,6 +1,8 @@
 #include "DesktopApp.h"
 
 #include "CommandLine.h"
+#include "ComparePage.h"
+#include "CompareRunViews.h"
 #include "LineagePage.h"
 #include "MainWindow.h"
 #include "ModelsPage.h"
@@ -20,14 +22,45 @@
 namespace prov {
 namespace {
 
+// compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY], once the store's runs are listed.
+bool showCompare(MainWindow& window, const QStringList& parts)
+{
+    const QStringList runs = parts.value(0).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    static const QStringList tabs { QStringLiteral("diff"), QStringLiteral("parallel"), QStringLiteral("scatter") };
+    int tab = 0;
+    QString group;
+    for (const QString& option : parts.mid(1)) {
+        if (option.startsWith(QLatin1String("group=")))
+            group = option.mid(6);
+        else if (tabs.contains(option))
+            tab = int(tabs.indexOf(option));
+        else
+            return false;
+    }
+    if (runs.size() < 1)
+        return false;
+    QObject::connect(
+        window.runsPage(), &RunsPage::runsLoaded, &window,
+        [&window, runs, tab, group] {
+            window.comparePage()->setGroupBy(group);
+            window.comparePage()->runViews()->setCurrentIndex(tab);
+            window.compareRuns(runs);
+        },
+        Qt::SingleShotConnection);
+    return true;
+}
+
 // --show registry[:MODEL[/VERSION]][:overview|history|trend|card]: opens the Registry page on
 // a model or version and one of its tabs (a deep link, and what README screenshots show);
-// --show lineage[:NODE_ID] opens the Lineage page, focused on a node when one is named.
+// --show lineage[:NODE_ID] opens the Lineage page, focused on a node when one is named;
+// --show compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY] compares runs (ids or names).
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
     if (parts.value(0) == QLatin1String("runs"))
         return true;
+    if (parts.value(0) == QLatin1String("compare"))
+        return showCompare(window, parts.mid(1));
     // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version)
     if (parts.value(0) == QLatin1String("lineage")) {
         window.findChild<QAction*>(QStringLiteral("actionLineage"))->trigger();
@@ -58,8 +91,19 @@ bool showView(MainWindow& window, const QString& view)
 }
 
 // Saves the window to `path` once runs are listed and no sync is running, then quits.
-void captureWhenReady(MainWindow& window, const QString& path)
+void captureWhenReady(MainWindow& window, const QString& path, bool compare)
 {
+    if (compare) { // the Compare page draws after it has read the runs: save once its charts are shown
+        QObject::connect(
+            window.comparePage(), &ComparePage::chartsShown, &window,
+            [&window, path] {
+                QTimer::singleShot(
+                    1500, &window, [&window, path] { QCoreApplication::exit(window.grab().save(path) ? 0 : 1); });
+            },
+            Qt::SingleShotConnection);
+        QTimer::singleShot(60000, &window, [] { QCoreApplication::exit(1); });
+        return;
+    }
     auto capture = [&window, path] {
         if (window.session()->isSyncing())
             return;
@@ -95,7 +139,7 @@ int DesktopApp::run(int argc, char* argv[])
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
         QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card] or "
-                       "lineage[:NODE_ID]."),
+                       "lineage[:NODE_ID] or compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY]."),
         QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),
@@ -111,7 +155,7 @@ int DesktopApp::run(int argc, char* argv[])
                                                   : JournalLocator::defaultJournalFolder();
     MainWindow window(options);
     if (parser.isSet(screenshot))
-        captureWhenReady(window, parser.value(screenshot));
+        captureWhenReady(window, parser.value(screenshot), parser.value(show).startsWith(QLatin1String("compare:")));
     window.show();
     const QStringList stores = parser.positionalArguments();
     if (!stores.isEmpty())

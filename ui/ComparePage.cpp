@@ -118,6 +118,7 @@ void ComparePage::buildControls()
     m_logY->setObjectName(QStringLiteral("logYCheck"));
     m_groupBy = new QComboBox;
     m_groupBy->setObjectName(QStringLiteral("groupByCombo"));
+    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_gridColumns = new QSpinBox;
     m_gridColumns->setObjectName(QStringLiteral("gridColumnsSpin"));
     m_gridColumns->setRange(1, 4);
@@ -144,6 +145,7 @@ void ComparePage::buildControls()
     splitter->addWidget(m_runViews);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 3000, 2000 }); // the tabs' size hints would otherwise squeeze the charts
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);

@@ -35,8 +35,10 @@ CompareScatterPanel::CompareScatterPanel(QWidget* parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
-    for (QComboBox* combo : { m_x, m_y })
+    for (QComboBox* combo : { m_x, m_y }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(combo, &QComboBox::currentIndexChanged, this, &CompareScatterPanel::redraw);
+    }
     for (QCheckBox* check : { m_logX, m_logY })
         connect(check, &QCheckBox::toggled, this, &CompareScatterPanel::redraw);
 }

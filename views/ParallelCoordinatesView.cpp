@@ -15,7 +15,7 @@ namespace prov {
 namespace {
 
 constexpr double Left = 70;
-constexpr double Right = 70;
+constexpr double Right = 96; // room for the tick labels of the last axis
 constexpr double Top = 44;
 constexpr double Bottom = 28;
 constexpr double GrabDistance = 14; // how close to an axis a press starts a brush
