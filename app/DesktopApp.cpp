@@ -1,6 +1,8 @@
 #include "DesktopApp.h"
 
 #include "CommandLine.h"
+#include "ComparePage.h"
+#include "CompareRunViews.h"
 #include "ConnectServerDialog.h"
 #include "LineagePage.h"
 #include "MainWindow.h"
@@ -24,15 +26,46 @@
 namespace prov {
 namespace {
 
+// compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY], once the store's runs are listed.
+bool showCompare(MainWindow& window, const QStringList& parts)
+{
+    const QStringList runs = parts.value(0).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    static const QStringList tabs { QStringLiteral("diff"), QStringLiteral("parallel"), QStringLiteral("scatter") };
+    int tab = 0;
+    QString group;
+    for (const QString& option : parts.mid(1)) {
+        if (option.startsWith(QLatin1String("group=")))
+            group = option.mid(6);
+        else if (tabs.contains(option))
+            tab = int(tabs.indexOf(option));
+        else
+            return false;
+    }
+    if (runs.size() < 1)
+        return false;
+    QObject::connect(
+        window.runsPage(), &RunsPage::runsLoaded, &window,
+        [&window, runs, tab, group] {
+            window.comparePage()->setGroupBy(group);
+            window.comparePage()->runViews()->setCurrentIndex(tab);
+            window.compareRuns(runs);
+        },
+        Qt::SingleShotConnection);
+    return true;
+}
+
 // --show registry[:MODEL[/VERSION]][:overview|history|trend|card]: opens the Registry page on
 // a model or version and one of its tabs (a deep link, and what README screenshots show);
 // --show lineage[:NODE_ID | :FROM..TO] opens the Lineage page, focused on a node when one is
 // named, or with the path between two nodes highlighted.
+// --show compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY] compares runs (ids or names).
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
     if (parts.value(0) == QLatin1String("runs") || view == QLatin1String("connect") || view == QLatin1String("sync"))
         return true;
+    if (parts.value(0) == QLatin1String("compare"))
+        return showCompare(window, parts.mid(1));
     // lineage[:NODE_ID], e.g. lineage:version:churn-model/2 (the focus view of that version);
     // lineage:FROM..TO highlights the path between two nodes in the whole graph.
     if (parts.value(0) == QLatin1String("lineage")) {
@@ -126,6 +159,16 @@ void captureWhenReady(MainWindow& window, const QString& path, const QString& vi
     QTimer::singleShot(60000, &window, [] { QCoreApplication::exit(1); });
     if (view == QLatin1String("sync"))
         return captureDuringSync(window, path);
+    if (view.startsWith(QLatin1String("compare:"))) {
+        // The Compare page draws after it has read the runs: save once its charts are shown.
+        QObject::connect(
+            window.comparePage(), &ComparePage::chartsShown, &window,
+            [&window, path] {
+                QTimer::singleShot(1500, &window, [&window, path] { saveAndQuit(window, path, QString()); });
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
     auto armed = std::make_shared<bool>(false);
     auto capture = [&window, path, view, armed] {
         if (*armed || window.session()->isSyncing())
@@ -163,8 +206,9 @@ int DesktopApp::run(int argc, char* argv[])
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
         QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card], "
-                       "lineage[:NODE_ID | :FROM_ID..TO_ID], connect (the Connect to Server dialog over the window) "
-                       "or sync (with --screenshot: taken while a sync reads runs)."),
+                       "lineage[:NODE_ID | :FROM_ID..TO_ID], compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY], "
+                       "connect (the Connect to Server dialog over the window) or sync (with --screenshot: taken "
+                       "while a sync reads runs)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the window to PNG once the store is shown, then quit."),

@@ -2,6 +2,7 @@
 
 #include "CompareChartView.h"
 #include "CompareDiffPanel.h"
+#include "CompareRunViews.h"
 #include "StoreSession.h"
 #include "core/DisplayFormat.h"
 #include "itemmodels/CompareDiffModel.h"
@@ -92,7 +93,7 @@ ComparePage::~ComparePage() = default;
 
 CompareDiffModel* ComparePage::diffModel() const
 {
-    return m_diff->model();
+    return m_runViews->diff()->model();
 }
 
 void ComparePage::buildControls()
@@ -117,6 +118,7 @@ void ComparePage::buildControls()
     m_logY->setObjectName(QStringLiteral("logYCheck"));
     m_groupBy = new QComboBox;
     m_groupBy->setObjectName(QStringLiteral("groupByCombo"));
+    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_gridColumns = new QSpinBox;
     m_gridColumns->setObjectName(QStringLiteral("gridColumnsSpin"));
     m_gridColumns->setRange(1, 4);
@@ -136,13 +138,14 @@ void ComparePage::buildControls()
     scroll->setObjectName(QStringLiteral("chartScroll"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_gridHost);
-    m_diff = new CompareDiffPanel;
+    m_runViews = new CompareRunViews;
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("compareSplitter"));
     splitter->addWidget(scroll);
-    splitter->addWidget(m_diff);
+    splitter->addWidget(m_runViews);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 3000, 2000 }); // the tabs' size hints would otherwise squeeze the charts
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -156,6 +159,7 @@ void ComparePage::buildControls()
     connect(m_logY, &QCheckBox::toggled, this, &ComparePage::restyleCharts);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ComparePage::rebuildCharts);
     connect(m_gridColumns, &QSpinBox::valueChanged, this, &ComparePage::layoutCharts);
+    connect(m_runViews, &CompareRunViews::filterChanged, this, &ComparePage::restyleCharts);
 }
 
 void ComparePage::updateSmoothingControls()
@@ -222,7 +226,7 @@ void ComparePage::compare(const QStringList& runIds)
     m_series.reset();
     m_hidden.clear();
     m_colors.clear();
-    m_diff->setRuns({});
+    m_runViews->setRuns({}, {});
     m_shown = {};
     layoutCharts();
     if (runIds.isEmpty() || !m_session->location()) {
@@ -245,7 +249,7 @@ void ComparePage::onLoaded(const Result<CompareLoad>& load)
     m_load = *load;
     for (qsizetype i = 0; i < m_load.runs.size(); ++i)
         m_colors.insert(m_load.runs[i].key, int(i));
-    m_diff->setRuns(m_load.facts);
+    m_runViews->setRuns(m_load.facts, m_colors);
     m_shownKeys = m_load.keys.mid(0, InitialKeys);
     fillChoices();
     m_summary->setText(tr("%1, %2 logged")
@@ -281,6 +285,19 @@ void ComparePage::fillChoices()
         m_groupBy->addItem(tr("param %1").arg(key), QStringList { QStringLiteral("param"), key });
     for (const QString& key : tags)
         m_groupBy->addItem(tr("tag %1").arg(key), QStringList { QStringLiteral("tag"), key });
+    if (!m_wantedGroup.isEmpty())
+        setGroupBy(m_wantedGroup);
+}
+
+void ComparePage::setGroupBy(const QString& key)
+{
+    m_wantedGroup = key;
+    for (int i = 1; i < m_groupBy->count(); ++i) {
+        if (m_groupBy->itemData(i).toStringList().value(1) == key) {
+            m_groupBy->setCurrentIndex(i); // the first match: params come before tags
+            return;
+        }
+    }
 }
 
 void ComparePage::onMetricsChosen()
@@ -378,6 +395,7 @@ CompareChartStyle ComparePage::style() const
     CompareChartStyle style;
     style.colorIndex = m_colors;
     style.hidden = m_hidden;
+    style.hidden.unite(m_runViews->filteredOut());
     style.logY = m_logY->isChecked();
     return style;
 }

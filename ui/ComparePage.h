@@ -31,7 +31,7 @@ namespace prov {
 
 class CompareChartView;
 class CompareDiffModel;
-class CompareDiffPanel;
+class CompareRunViews;
 class StoreSession;
 
 // What the Compare page reads from the cache when runs are chosen.
@@ -50,8 +50,9 @@ struct CompareChartSet
 };
 
 // The Compare page: the runs chosen in the run table side by side -- a grid of metric charts
-// (one per key; x axis, smoothing, log y, grouping by a param or tag, 1-4 columns) and a diff
-// table of params, metrics and tags. Reading histories, smoothing, decimation and grouping run
+// (one per key; x axis, smoothing, log y, grouping by a param or tag, 1-4 columns) and, below,
+// the diff table, parallel coordinates and a scatter view; runs filtered out by brushing the
+// parallel coordinates leave every chart. Reading histories, smoothing, decimation and grouping run
 // as jobs; the page shows "Loading…" meanwhile and never waits. Each run keeps one colour.
 class ComparePage : public QWidget
 {
@@ -63,11 +64,15 @@ public:
 
     // Loads and shows `runIds` (of the session's store).
     void compare(const QStringList& runIds);
+    // Groups the charts by the param (else tag) `key` once the runs are loaded ("" for none).
+    void setGroupBy(const QString& key);
     const QList<ComparedRun>& runs() const { return m_load.runs; }
     QStringList shownKeys() const { return m_shownKeys; }
     void setShownKeys(const QStringList& keys);
     QList<CompareChartView*> chartViews() const { return m_views; }
     CompareDiffModel* diffModel() const;
+    // The diff table, parallel coordinates and scatter tabs.
+    CompareRunViews* runViews() const { return m_runViews; }
     CompareChartOptions chartOptions() const;
 
 Q_SIGNALS:
@@ -98,12 +103,13 @@ private:
     void checkResolution();
 
     StoreSession* m_session;
-    CompareDiffPanel* m_diff = nullptr;
+    CompareRunViews* m_runViews = nullptr;
     CompareLoad m_load;
     std::shared_ptr<const CompareSeriesByKey> m_series;
     CompareChartSet m_shown;
     QStringList m_shownKeys;
     QSet<RunRef> m_hidden;
+    QString m_wantedGroup;
     QHash<RunRef, int> m_colors;
     QList<CompareChartView*> m_views;
     int m_builtColumns = 0;

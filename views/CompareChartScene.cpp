@@ -87,12 +87,37 @@ double edgeY(const Frame& frame, bool top)
     return top ? frame.yDisplay.max - pad : frame.yDisplay.min + pad;
 }
 
+// A hidden run keeps its legend entry (an empty series, dimmed and struck out) so that clicking
+// the entry again shows the run; its points leave the chart and the y range.
+void addHiddenRun(const Frame& frame, const CompareLine& line, int colorIndex)
+{
+    auto* series = new QLineSeries;
+    series->setObjectName(QStringLiteral("line:") + line.run.runId());
+    series->setName(line.run.label());
+    QPen pen = ComparePalette::pen(colorIndex, 1.0);
+    QColor dim = pen.color();
+    dim.setAlpha(CompareChartScene::HiddenAlpha);
+    pen.setColor(dim);
+    series->setPen(pen);
+    attach(frame, series, true);
+    const auto markers = frame.chart->legend()->markers(series);
+    for (QLegendMarker* marker : markers) {
+        marker->setBrush(dim);
+        marker->setLabelBrush(QColor(128, 128, 128));
+        QFont font = marker->font();
+        font.setStrikeOut(true);
+        marker->setFont(font);
+    }
+}
+
 void addRunLines(const Frame& frame, const CompareChart& data, const CompareChartStyle& style)
 {
     const double width = style.compact ? 1.25 : 1.6;
     for (const CompareLine& line : data.lines) {
-        if (style.hidden.contains(line.run.key))
+        if (style.hidden.contains(line.run.key)) {
+            addHiddenRun(frame, line, style.colorIndex.value(line.run.key, 0));
             continue;
+        }
         const int colorIndex = style.colorIndex.value(line.run.key, 0);
         if (line.isSmoothed()) {
             auto* raw = new QLineSeries;

@@ -28,7 +28,8 @@ struct CompareChartStyle
 // Fills a QChart with a CompareChart: per run its main curve (smoothed, over a faint copy of
 // the recorded curve when smoothing), NaN / +inf / -inf markers on the plot edges, and the
 // axes; or per group its mean line over a min-max band. Series are named for tests and
-// exports: "line:<run id>", "raw:<run id>", "mean:<group>", "band:<group>", "nanMarkers",
+// exports: "line:<run id>" (empty for a hidden run, whose legend entry stays, dimmed, to show it
+// again), "raw:<run id>", "mean:<group>", "band:<group>", "nanMarkers",
 // "positiveInfMarkers", "negativeInfMarkers". Shared by the Compare page and headless exports.
 class CompareChartScene
 {
@@ -39,6 +40,9 @@ public:
         double xScale = 1.0; // chart x per display x (relative time is shown in s, min, h or d)
         MetricDecimation::Range xDisplay; // the data's x range, in display units
     };
+
+    // The alpha of a hidden run's legend entry.
+    static constexpr int HiddenAlpha = 70;
 
     // Removes what `chart` showed and draws `data` with `style`.
     static Outcome populate(QChart* chart, const CompareChart& data, const CompareChartStyle& style);

@@ -96,7 +96,9 @@ void CompareChartView::connectLegend()
         if (found == byName.constEnd())
             continue;
         const RunRef run = *found;
-        connect(marker, &QLegendMarker::clicked, this, [this, run] { Q_EMIT runToggled(run); });
+        // Queued: the page redraws the chart in answer, which deletes this marker mid-click.
+        connect(
+            marker, &QLegendMarker::clicked, this, [this, run] { Q_EMIT runToggled(run); }, Qt::QueuedConnection);
     }
 }
 

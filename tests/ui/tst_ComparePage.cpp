@@ -1,6 +1,10 @@
 #include "CompareChartView.h"
 #include "ComparePage.h"
+#include "CompareRunViews.h"
+#include "CompareScatterPanel.h"
+#include "CompareScatterView.h"
 #include "MainWindow.h"
+#include "ParallelCoordinatesView.h"
 #include "RunsPage.h"
 #include "itemmodels/CompareDiffModel.h"
 
@@ -13,8 +17,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -23,6 +30,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
+
+#include <algorithm>
 
 using namespace prov;
 using namespace Qt::StringLiterals;
@@ -51,6 +60,16 @@ QStringList seriesNames(const CompareChartView* view)
     return names;
 }
 
+QAbstractSeries* lineSeries(const CompareChartView* view, const QString& runId)
+{
+    const auto all = view->chart()->series();
+    for (QAbstractSeries* s : all) {
+        if (s->objectName() == u"line:"_s + runId)
+            return s;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 // Drives the Compare page as a user does: select runs in the run table, choose Compare, then
@@ -64,6 +83,7 @@ private Q_SLOTS:
     void initTestCase();
     void runTableSelectionOpensTheComparePage();
     void chartsFollowTheControls();
+    void parallelCoordinatesFilterEveryView();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -137,6 +157,25 @@ void tst_ComparePage::chartsFollowTheControls()
     QCOMPARE(seriesNames(loss), lines);
     QCOMPARE(loss->data()->recordedPoints(), 200 + 200 + 120);
 
+    // Clicking a run's legend entry hides it in every chart; the entry stays, and a second click
+    // shows the run again.
+    for (const bool shown : { false, true }) {
+        auto* line = qobject_cast<QLineSeries*>(lineSeries(loss, ids[0]));
+        QVERIFY(line);
+        const auto markers = loss->chart()->legend()->markers(line);
+        QCOMPARE(markers.size(), 1);
+        QTRY_VERIFY(markers.first()->isVisible()); // once the legend is laid out
+        Q_EMIT markers.first()->clicked();
+        QTRY_COMPARE(qobject_cast<QLineSeries*>(lineSeries(loss, ids[0]))->count() > 0, shown);
+        for (CompareChartView* view : page->chartViews()) {
+            auto* same = qobject_cast<QLineSeries*>(lineSeries(view, ids[0]));
+            QVERIFY(same);
+            QCOMPARE(same->count() > 0, shown);
+        }
+        QTRY_VERIFY(loss->chart()->legend()->markers(lineSeries(loss, ids[0])).first()->isVisible());
+        QCOMPARE(seriesNames(loss), lines);
+    }
+
     // Diff table: a column per run, the differing params among the rows.
     QCOMPARE(page->diffModel()->columnCount(), 3);
     page->findChild<QCheckBox*>(u"onlyDifferencesCheck"_s)->setChecked(true);
@@ -178,6 +217,44 @@ void tst_ComparePage::chartsFollowTheControls()
         grouped.contains(u"mean:balanced"_s) && grouped.contains(u"band:balanced"_s), qPrintable(grouped.join(u' ')));
     QVERIFY(grouped.contains(u"mean:None"_s));
     QVERIFY(!grouped.contains(u"line:"_s + ids[0]));
+}
+
+void tst_ComparePage::parallelCoordinatesFilterEveryView()
+{
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasCache() && !window->session()->isSyncing(), loadTimeoutMs);
+    ComparePage* page = window->comparePage();
+    QVERIFY(redrawnAfter(page, [&] { window->compareRuns(trials); }));
+    const QStringList ids { page->runs()[0].runId(), page->runs()[1].runId(), page->runs()[2].runId() };
+    ParallelCoordinatesView* parallel = page->runViews()->parallel();
+    // The axes are the params and latest metrics the three trials do not share.
+    QStringList axes;
+    for (const CompareDimension& d : parallel->dimensions())
+        axes.append(ParallelCoordinates::id(d));
+    QVERIFY2(
+        axes.contains(u"param:class_weight"_s) && axes.contains(u"metric:val_loss"_s), qPrintable(axes.join(u' ')));
+    QVERIFY(!axes.contains(u"param:max_iter"_s) || axes.size() > 3);
+
+    // Brushing class_weight to "balanced" (trial-01, trial-03) leaves trial-00 out of every view.
+    const auto& classWeight = *std::find_if(parallel->dimensions().begin(), parallel->dimensions().end(),
+        [](const CompareDimension& d) { return d.key == u"class_weight"_s; });
+    const double balanced = double(classWeight.categories.indexOf(u"balanced"_s));
+    QVERIFY(balanced >= 0);
+    parallel->setBrushes({ { u"param:class_weight"_s, { balanced - 0.25, balanced + 0.25 } } });
+    QCOMPARE(parallel->passing(), (std::vector<bool> { false, true, true }));
+    QCOMPARE(page->diffModel()->columnCount(), 2);
+    for (CompareChartView* view : page->chartViews()) {
+        QCOMPARE(qobject_cast<QLineSeries*>(lineSeries(view, ids[0]))->count(), 0);
+        QVERIFY(qobject_cast<QLineSeries*>(lineSeries(view, ids[1]))->count() > 0);
+    }
+    CompareScatterView* scatter = page->runViews()->scatter()->view();
+    QCOMPARE(scatter->shownRuns().size(), size_t(3));
+    QCOMPARE(scatter->shownRuns().back(), size_t(0)); // greyed: drawn last, in the filtered-out series
+
+    // Clearing the filters brings the run back everywhere.
+    page->findChild<QPushButton*>(u"clearFiltersButton"_s)->click();
+    QCOMPARE(page->diffModel()->columnCount(), 3);
+    QVERIFY(qobject_cast<QLineSeries*>(lineSeries(page->chartViews().first(), ids[0]))->count() > 0);
 }
 
 QTEST_MAIN(tst_ComparePage)

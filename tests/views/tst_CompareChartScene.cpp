@@ -8,6 +8,8 @@
 #include <QChart>
 #include <QFile>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -77,7 +79,8 @@ private Q_SLOTS:
     void smoothingDrawsAFaintRawCopy();
     void logScaleNeedsPositiveValues();
     void groupsDrawMeanAndBand();
-    void hiddenRunsAreLeftOut();
+    void hiddenRunsKeepADimmedLegendEntry();
+    void legendEntryTogglesTheRun();
     void paletteIsStableAndDistinct();
     void viewReportsValuesAtX();
     void exportsPngAndSvgWithFooter();
@@ -173,17 +176,57 @@ void tst_CompareChartScene::groupsDrawMeanAndBand()
     QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:a"_s));
 }
 
-void tst_CompareChartScene::hiddenRunsAreLeftOut()
+void tst_CompareChartScene::hiddenRunsKeepADimmedLegendEntry()
 {
     const CompareChart data = twoRuns();
     CompareChartStyle style = styleFor(data);
     style.hidden.insert(run(u"a"_s).key);
     QChart chart;
     CompareChartScene::populate(&chart, data, style);
-    QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:a"_s));
-    QVERIFY(seriesNamed<QLineSeries>(chart, u"line:b"_s));
+    // Run a's points leave the chart, but its legend entry stays, dimmed, so it can be shown again.
+    auto* a = seriesNamed<QLineSeries>(chart, u"line:a"_s);
+    QVERIFY(a);
+    QCOMPARE(a->count(), 0);
+    QVERIFY(seriesNamed<QLineSeries>(chart, u"line:b"_s)->count() > 0);
+    const auto markers = chart.legend()->markers(a);
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.first()->label(), u"run a"_s);
+    QCOMPARE(markers.first()->brush().color().alpha(), CompareChartScene::HiddenAlpha);
+    QVERIFY(markers.first()->font().strikeOut());
+    QCOMPARE(
+        chart.legend()->markers(seriesNamed<QLineSeries>(chart, u"line:b"_s)).first()->brush().color().alpha(), 255);
     // The y range follows what is shown: run b's 0.5 alone, not run a's spike.
     QVERIFY(qobject_cast<QValueAxis*>(chart.axes(Qt::Vertical).value(0))->max() < 10);
+}
+
+void tst_CompareChartScene::legendEntryTogglesTheRun()
+{
+    auto data = std::make_shared<const CompareChart>(twoRuns());
+    CompareChartView view;
+    view.resize(800, 500);
+    view.show(); // a legend marker is only visible on a shown chart
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    CompareChartStyle style = styleFor(*data);
+    QSignalSpy toggled(&view, &CompareChartView::runToggled);
+    QVERIFY(toggled.isValid());
+    for (bool hidden : { false, true }) {
+        style.hidden.clear();
+        if (hidden)
+            style.hidden.insert(run(u"a"_s).key);
+        view.setChart(data, style);
+        auto* a = seriesNamed<QLineSeries>(*view.chart(), u"line:a"_s);
+        QVERIFY(a);
+        const auto markers = view.chart()->legend()->markers(a);
+        QCOMPARE(markers.size(), 1);
+        QTRY_VERIFY(markers.first()->isVisible()); // once the legend is laid out
+        Q_EMIT markers.first()->clicked();
+        QTRY_COMPARE(toggled.size(), hidden ? 2 : 1);
+        QCOMPARE(toggled.last().first().value<RunRef>(), run(u"a"_s).key);
+    }
+    // A hidden run has no hover value.
+    style.hidden = { run(u"a"_s).key };
+    view.setChart(data, style);
+    QVERIFY(!view.valuesAt(6.9).contains(u"run a"_s));
 }
 
 void tst_CompareChartScene::paletteIsStableAndDistinct()
