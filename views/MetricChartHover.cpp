@@ -23,9 +23,10 @@ constexpr double ReachPx = 16.0; // how far (horizontally) from a point hovering
 MetricChartHover::MetricChartHover(QChartView* view)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
 {
-    m_view->viewport()->setMouseTracking(true);
-    m_view->viewport()->installEventFilter(this);
+    m_viewport->setMouseTracking(true);
+    m_viewport->installEventFilter(this);
 }
 
 void MetricChartHover::setLayers(const std::vector<MetricChartLayer>* layers, Geometry geometry, QScatterSeries* marker)
@@ -45,7 +46,9 @@ void MetricChartHover::hide()
 
 bool MetricChartHover::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport()) {
+    // Compared with the viewport kept at construction: while the view is being destroyed its
+    // viewport still sends events, and the view may no longer be a scroll area to ask.
+    if (watched == m_viewport) {
         if (event->type() == QEvent::MouseMove)
             showAt(static_cast<QMouseEvent*>(event)->position().toPoint());
         else if (event->type() == QEvent::Leave)

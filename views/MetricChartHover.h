@@ -56,6 +56,7 @@ private:
     std::optional<Hit> hitAt(const QPointF& chartPos) const;
 
     QChartView* m_view = nullptr;
+    QWidget* m_viewport = nullptr; // kept: eventFilter must not ask a view being destroyed
     const std::vector<MetricChartLayer>* m_layers = nullptr;
     Geometry m_geometry;
     QPointer<QScatterSeries> m_marker;

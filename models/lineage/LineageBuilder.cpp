@@ -137,8 +137,10 @@ Status loadRunTags(const SqliteDatabase& db, LineageBuildState& state)
         code.setProperty(QStringLiteral("branch"), valueOf(tags, MlflowTags::GitBranch));
         code.setProperty(QStringLiteral("source_name"), sourceName);
         code.setProperty(QStringLiteral("source_type"), valueOf(tags, MlflowTags::SourceType));
-        run.setProperty(QStringLiteral("commit"), commit);
-        run.setProperty(QStringLiteral("source_name"), sourceName);
+        // Not `run`: adding the user's node above may have moved the graph's nodes.
+        LineageNode& sameRun = state.graph.node(it.value());
+        sameRun.setProperty(QStringLiteral("commit"), commit);
+        sameRun.setProperty(QStringLiteral("source_name"), sourceName);
         state.graph.addEdge(state.graph.addNode(code), it.value(), LineageEdgeKind::Used, QStringLiteral("code"));
     }
     return {};

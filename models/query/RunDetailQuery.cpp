@@ -73,8 +73,8 @@ Status RunDetailQuery::loadKeyValues(RunDetail& detail) const
     for (auto [table, target] : { std::pair { "params", &detail.params }, std::pair { "tags", &detail.tags } }) {
         const QString sql = QStringLiteral("SELECT key, value FROM ") + QLatin1String(table)
             + QStringLiteral(" WHERE run_id = ?1 ORDER BY key");
-        Status s = forEachRow(m_db, sql, detail.info.runId, [target](const SqliteStatement& row) {
-            target->append({ row.text(0), row.text(1) });
+        Status s = forEachRow(m_db, sql, detail.info.runId, [list = target](const SqliteStatement& row) {
+            list->append({ row.text(0), row.text(1) });
         });
         if (!s)
             return s;
