@@ -1,5 +1,7 @@
 #include "MlflowTestContent.h"
 
+#include "MlflowProtoJson.h"
+
 #include "jobs/WorkerPool.h"
 #include "store/StoreReaderFactory.h"
 
@@ -10,6 +12,9 @@
 #include <cmath>
 
 using namespace prov;
+using prov::test::insertIf;
+using prov::test::insertTime;
+using prov::test::keyValues;
 
 namespace {
 
@@ -22,26 +27,6 @@ QJsonValue metricValue(double value)
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
     return value;
-}
-
-QJsonArray keyValues(const KeyValueList& list)
-{
-    QJsonArray array;
-    for (const KeyValue& kv : list)
-        array.append(QJsonObject { { QStringLiteral("key"), kv.key }, { QStringLiteral("value"), kv.value } });
-    return array;
-}
-
-void insertIf(QJsonObject& json, const QString& key, const QJsonArray& array)
-{
-    if (!array.isEmpty()) // MLflow's proto JSON leaves empty lists out
-        json.insert(key, array);
-}
-
-void insertTime(QJsonObject& json, const QString& key, const std::optional<qint64>& time)
-{
-    if (time)
-        json.insert(key, *time);
 }
 
 QByteArray jsonString(const QString& text)

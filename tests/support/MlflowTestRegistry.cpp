@@ -1,35 +1,20 @@
 #include "MlflowTestRegistry.h"
 
+#include "MlflowProtoJson.h"
+
 #include "domain/CanonicalOrder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace prov;
+using prov::test::insertIf;
+using prov::test::insertTime;
+using prov::test::keyValues;
 
 namespace {
 
 const QString api = QStringLiteral("/api/2.0/mlflow/");
-
-QJsonArray keyValues(const KeyValueList& list)
-{
-    QJsonArray array;
-    for (const KeyValue& kv : list)
-        array.append(QJsonObject { { QStringLiteral("key"), kv.key }, { QStringLiteral("value"), kv.value } });
-    return array;
-}
-
-void insertIf(QJsonObject& json, const QString& key, const QJsonArray& array)
-{
-    if (!array.isEmpty()) // MLflow's proto JSON leaves empty lists out
-        json.insert(key, array);
-}
-
-void insertTime(QJsonObject& json, const QString& key, const std::optional<qint64>& time)
-{
-    if (time)
-        json.insert(key, *time);
-}
 
 TestHttpResponse ok(const QJsonObject& json = {})
 {
