@@ -1,6 +1,6 @@
 #include "lineage/LineageBuilder.h"
 
-#include "core/SqliteDatabase.h"
+#include "core/SqliteRows.h"
 #include "domain/MlflowTags.h"
 #include "lineage/LineageBuildState.h"
 #include "lineage/LineageIds.h"
@@ -13,16 +13,6 @@
 
 namespace prov {
 namespace {
-
-template<typename RowFn> Status forEachRow(const SqliteDatabase& db, const QString& sql, RowFn row)
-{
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        return stmt.error();
-    while (stmt->step())
-        row(*stmt);
-    return stmt->lastStatus();
-}
 
 // The URI in a dataset source as MLflow records it ({"uri": ...}, {"url": ...}, {"path": ...}).
 QString sourceUri(const QString& source)

@@ -1,6 +1,6 @@
 #include "lineage/LineageModelLinker.h"
 
-#include "core/SqliteDatabase.h"
+#include "core/SqliteRows.h"
 #include "domain/ModelSource.h"
 #include "lineage/LineageBuildState.h"
 #include "lineage/LineageIds.h"
@@ -9,16 +9,6 @@
 
 namespace prov {
 namespace {
-
-template<typename RowFn> Status forEachRow(const SqliteDatabase& db, const QString& sql, RowFn row)
-{
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        return stmt.error();
-    while (stmt->step())
-        row(*stmt);
-    return stmt->lastStatus();
-}
 
 // A logged model the cache does not hold as such (an MLflow 2 model whose run has no
 // log-model history tag): known only by the id a version's source resolved to.
