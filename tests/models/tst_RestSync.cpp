@@ -82,7 +82,9 @@ RestOptions tst_RestSync::options() const
 {
     RestOptions o;
     o.baseUrl = QUrl(m_server->url());
-    o.timeoutMs = 500;
+    // Generous, so that a loaded machine (or the sanitizer build) never times out a good answer;
+    // the "slower than the timeout" case shortens it.
+    o.timeoutMs = 10'000;
     o.maxRetries = 2;
     o.backoffMs = 10;
     return o;
@@ -183,7 +185,10 @@ void tst_RestSync::eachFaultIsReportedAndALaterSyncCompletes()
     fault.delayMs = 1500;
     m_server->addFault(fault);
 
-    auto faulty = sync(cache, options());
+    RestOptions faultyOptions = options();
+    if (kind == TestFault::Kind::Slow)
+        faultyOptions.timeoutMs = 500;
+    auto faulty = sync(cache, faultyOptions);
     if (failsWith >= 0) {
         QVERIFY(!faulty);
         QCOMPARE(static_cast<int>(faulty.error().code), failsWith);
