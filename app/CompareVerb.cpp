@@ -238,13 +238,21 @@ int CompareVerb::run(CliContext& context, const QCommandLineParser& parser) cons
         return refused(context, keys.error());
     if (args->image) // curves are decimated to the pixel width each chart of the image gets
         args->chart.columns = CompareImageExport::chartWidth(args->chart.columns, int(keys->size()));
-    std::vector<CompareChart> charts;
-    for (const QString& key : *keys) {
-        auto series = query.series(*runs, key);
-        if (!series)
-            return CliOutput::fail(context, name(), series.error());
-        charts.push_back(CompareChartBuilder::build(key, *series, args->chart));
-    }
+    // Histories are decoded and decimated on every core.
+    auto built = context.jobs().runHere<std::vector<CompareChart>>(
+        [&](JobContext& job) -> Result<std::vector<CompareChart>> {
+            std::vector<CompareChart> out;
+            for (const QString& key : *keys) {
+                auto series = query.series(*runs, key, &job.workers());
+                if (!series)
+                    return series.error();
+                out.push_back(CompareChartBuilder::build(key, *series, args->chart, {}, &job.workers()));
+            }
+            return out;
+        });
+    if (!built)
+        return CliOutput::fail(context, name(), built.error());
+    const std::vector<CompareChart>& charts = *built;
     const Status written
         = args->image ? writeImage(charts, *runs, *args, context.store().uri) : writeCsv(charts, *args);
     if (!written)

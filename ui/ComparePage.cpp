@@ -42,13 +42,13 @@ Result<CompareLoad> loadRuns(const CacheReader& cache, const QString& store, con
     return CompareLoad { *runs, *keys, std::move(*facts) };
 }
 
-Result<std::shared_ptr<const CompareSeriesByKey>> loadSeries(
-    const CacheReader& cache, const QString& store, const QList<ComparedRun>& runs, const QStringList& keys)
+Result<std::shared_ptr<const CompareSeriesByKey>> loadSeries(const CacheReader& cache, const QString& store,
+    const QList<ComparedRun>& runs, const QStringList& keys, WorkerPool& workers)
 {
     const CompareQuery query(cache.database(), store);
     auto out = std::make_shared<CompareSeriesByKey>();
     for (const QString& key : keys) {
-        auto series = query.series(runs, key);
+        auto series = query.series(runs, key, &workers);
         if (!series)
             return series.error();
         out->emplace(key, std::move(*series));
@@ -59,7 +59,7 @@ Result<std::shared_ptr<const CompareSeriesByKey>> loadSeries(
 // Builds every chart (and its groups) from full data: a job.
 CompareChartSet buildCharts(const CompareSeriesByKey& series, const QStringList& keys,
     const CompareChartOptions& options, const QHash<RunRef, QString>& groupOf, bool grouping,
-    const CancellationToken& cancel)
+    const CancellationToken& cancel, WorkerPool& workers)
 {
     CompareChartSet set;
     for (const QString& key : keys) {
@@ -67,7 +67,7 @@ CompareChartSet buildCharts(const CompareSeriesByKey& series, const QStringList&
             break;
         const auto found = series.find(key);
         auto chart = std::make_shared<const CompareChart>(CompareChartBuilder::build(
-            key, found == series.end() ? std::vector<CompareSeries> {} : found->second, options, cancel));
+            key, found == series.end() ? std::vector<CompareSeries> {} : found->second, options, cancel, &workers));
         set.groups.push_back(grouping
                 ? std::make_shared<const std::vector<GroupBand>>(CompareGrouping::bands(*chart, groupOf))
                 : nullptr);
@@ -328,10 +328,11 @@ void ComparePage::requestSeries()
     if (m_load.runs.isEmpty())
         return;
     const QString store = m_session->location() ? m_session->location()->uri : QString();
-    m_session->queries()->run<std::shared_ptr<const CompareSeriesByKey>>(
+    m_session->queries()->runJob<std::shared_ptr<const CompareSeriesByKey>>(
         QStringLiteral("compare-series"),
-        [store, runs = m_load.runs, keys = m_shownKeys](
-            const CacheReader& cache) { return loadSeries(cache, store, runs, keys); },
+        [store, runs = m_load.runs, keys = m_shownKeys](const CacheReader& cache, JobContext& job) {
+            return loadSeries(cache, store, runs, keys, job.workers());
+        },
         this, [this](const Result<std::shared_ptr<const CompareSeriesByKey>>& series) { onSeries(series); });
 }
 
@@ -374,7 +375,7 @@ void ComparePage::rebuildCharts()
         [series = m_series, keys = m_shownKeys, options, groups = groupOf(), grouping](
             JobContext& job) -> Result<std::shared_ptr<const CompareChartSet>> {
             return std::make_shared<const CompareChartSet>(
-                buildCharts(*series, keys, options, groups, grouping, job.cancellation()));
+                buildCharts(*series, keys, options, groups, grouping, job.cancellation(), job.workers()));
         },
         this,
         [this](const Result<std::shared_ptr<const CompareChartSet>>& set) {
@@ -451,7 +452,7 @@ void ComparePage::zoomChart(const QString& key, std::optional<MetricDecimation::
         [series = m_series, key, options, groups = groupOf(), grouping](
             JobContext& job) -> Result<std::shared_ptr<const CompareChartSet>> {
             return std::make_shared<const CompareChartSet>(
-                buildCharts(*series, { key }, options, groups, grouping, job.cancellation()));
+                buildCharts(*series, { key }, options, groups, grouping, job.cancellation(), job.workers()));
         },
         this,
         [this, key](const Result<std::shared_ptr<const CompareChartSet>>& set) {

@@ -3,6 +3,7 @@
 #include "compare/MetricDecimator.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace prov {
 namespace {
@@ -20,7 +21,7 @@ void include(std::optional<MetricDecimation::Range>& into, const std::optional<M
 } // namespace
 
 CompareChart CompareChartBuilder::build(const QString& key, const std::vector<CompareSeries>& series,
-    const CompareChartOptions& options, const CancellationToken& cancel)
+    const CompareChartOptions& options, const CancellationToken& cancel, WorkerPool* workers)
 {
     CompareChart chart;
     chart.key = key;
@@ -35,11 +36,11 @@ CompareChart CompareChartBuilder::build(const QString& key, const std::vector<Co
     MetricDecimator decimator(options.columns, options.axis);
     decimator.setVisibleRange(span.min, span.max);
 
-    for (const CompareSeries& s : series) {
-        if (cancel.isCancelled())
-            break;
-        if (!s.history || s.history->isEmpty())
-            continue;
+    std::vector<std::optional<CompareLine>> lines(series.size());
+    WorkerPool::forEachIndex(workers, qsizetype(series.size()), [&](qsizetype i) {
+        const CompareSeries& s = series[size_t(i)];
+        if (cancel.isCancelled() || !s.history || s.history->isEmpty())
+            return;
         CompareLine line;
         line.run = s.run;
         line.history = s.history;
@@ -50,7 +51,11 @@ CompareChart CompareChartBuilder::build(const QString& key, const std::vector<Co
             line.smoothedDrawn = decimator.decimate(std::span<const MetricPoint>(*smoothed));
             line.smoothed = std::move(smoothed);
         }
-        chart.lines.push_back(std::move(line));
+        lines[size_t(i)] = std::move(line);
+    });
+    for (std::optional<CompareLine>& line : lines) {
+        if (line)
+            chart.lines.push_back(std::move(*line));
     }
     return chart;
 }

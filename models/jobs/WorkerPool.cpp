@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 
 namespace prov {
 
@@ -27,6 +28,27 @@ void WorkerPool::runWorkers(int workers, const std::function<void()>& body)
     WorkerGroup group(*this, std::max(0, workers - 1), body);
     body();
     group.wait();
+}
+
+void WorkerPool::forEachIndex(qsizetype count, const std::function<void(qsizetype)>& work)
+{
+    std::atomic<qsizetype> next { 0 };
+    const auto body = [&] {
+        for (qsizetype i = next++; i < count; i = next++)
+            work(i);
+    };
+    const qsizetype cores = std::max(1, QThread::idealThreadCount());
+    runWorkers(int(std::min(count, cores)), body);
+}
+
+void WorkerPool::forEachIndex(WorkerPool* pool, qsizetype count, const std::function<void(qsizetype)>& work)
+{
+    if (pool && count > 1) {
+        pool->forEachIndex(count, work);
+        return;
+    }
+    for (qsizetype i = 0; i < count; ++i)
+        work(i);
 }
 
 void WorkerPool::start(std::function<void()> job)

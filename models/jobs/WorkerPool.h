@@ -24,6 +24,12 @@ public:
     // free now; returns when every copy has returned. `body` pulls its own work items.
     void runWorkers(int workers, const std::function<void()>& body);
 
+    // Calls `work(i)` for every i in [0, count), spread over the calling thread and the pool's
+    // free threads (at most one per core); returns when all are done. Each index is taken once.
+    void forEachIndex(qsizetype count, const std::function<void(qsizetype)>& work);
+    // The same, on the calling thread alone when `pool` is null.
+    static void forEachIndex(WorkerPool* pool, qsizetype count, const std::function<void(qsizetype)>& work);
+
     // Starts a job on a pool thread (queued when all are busy).
     void start(std::function<void()> job);
     // Waits until every job and worker has finished.

@@ -30,14 +30,24 @@ public:
     void run(const QString& channel, std::function<Result<T>(const CacheReader&)> work, QObject* context,
         std::function<void(const Result<T>&)> done)
     {
+        runJob<T>(
+            channel, [work = std::move(work)](const CacheReader& cache, JobContext&) { return work(cache); }, context,
+            std::move(done));
+    }
+
+    // The same for work that fans out on the job's workers or reports progress.
+    template<typename T>
+    void runJob(const QString& channel, std::function<Result<T>(const CacheReader&, JobContext&)> work,
+        QObject* context, std::function<void(const Result<T>&)> done)
+    {
         const QString path = m_cachePath;
         const quint64 epoch = m_epoch;
         const QPointer<CacheQueryRunner> self(this);
         m_jobs.run<T>(
             QStringLiteral("query:") + channel,
-            [path, work = std::move(work)](JobContext&) -> Result<T> {
+            [path, work = std::move(work)](JobContext& job) -> Result<T> {
                 auto cache = CacheReader::open(path);
-                return cache ? work(*cache) : Result<T>(cache.error());
+                return cache ? work(*cache, job) : Result<T>(cache.error());
             },
             context,
             [self, epoch, done = std::move(done)](const Result<T>& result) {

@@ -2,6 +2,7 @@
 
 #include "cache/MetricHistoryCodec.h"
 #include "core/SqliteDatabase.h"
+#include "jobs/WorkerPool.h"
 #include "query/CacheRows.h"
 
 #include <QSet>
@@ -83,12 +84,19 @@ Result<QStringList> CompareQuery::metricKeys(const QList<ComparedRun>& runs) con
     return sorted;
 }
 
-Result<std::vector<CompareSeries>> CompareQuery::series(const QList<ComparedRun>& runs, const QString& key) const
+Result<std::vector<CompareSeries>> CompareQuery::series(
+    const QList<ComparedRun>& runs, const QString& key, WorkerPool* workers) const
 {
     auto stmt = m_db.prepare(QStringLiteral("SELECT points FROM metric_histories WHERE run_id = ?1 AND key = ?2"));
     if (!stmt)
         return stmt.error();
-    std::vector<CompareSeries> out;
+    struct Stored
+    {
+        ComparedRun run;
+        QByteArray blob;
+        Result<MetricHistory> history = MetricHistory {};
+    };
+    std::vector<Stored> stored;
     for (const ComparedRun& run : runs) {
         stmt->reset();
         stmt->bind(1, run.runId());
@@ -98,10 +106,20 @@ Result<std::vector<CompareSeries>> CompareQuery::series(const QList<ComparedRun>
                 return stmt->lastStatus().error();
             continue; // this run did not log the key
         }
-        auto history = MetricHistoryCodec::decode(stmt->blobData(0), stmt->blobSize(0));
-        if (!history)
-            return Error { history.error().code, history.error().message, run.runId() };
-        out.push_back({ run, std::make_shared<const MetricHistory>(std::move(*history)) });
+        stored.push_back({ run,
+            QByteArray(static_cast<const char*>(stmt->blobData(0)), qsizetype(stmt->blobSize(0))), MetricHistory {} });
+    }
+    WorkerPool::forEachIndex(workers, qsizetype(stored.size()), [&stored](qsizetype i) {
+        Stored& s = stored[size_t(i)];
+        s.history = MetricHistoryCodec::decode(s.blob.constData(), s.blob.size());
+        s.blob = QByteArray();
+    });
+    std::vector<CompareSeries> out;
+    out.reserve(stored.size());
+    for (Stored& s : stored) {
+        if (!s.history)
+            return Error { s.history.error().code, s.history.error().message, s.run.runId() };
+        out.push_back({ s.run, std::make_shared<const MetricHistory>(std::move(*s.history)) });
     }
     return out;
 }

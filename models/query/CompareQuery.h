@@ -14,6 +14,7 @@
 namespace prov {
 
 class SqliteDatabase;
+class WorkerPool;
 
 // Reads what a comparison needs from one store's cache: the runs (by id, or by a run name
 // that names exactly one run), the metric keys they logged, and whole metric histories (one
@@ -28,8 +29,10 @@ public:
     Result<QList<ComparedRun>> runs(const QStringList& idsOrNames) const;
     // Every metric key any of `runs` logged, sorted.
     Result<QStringList> metricKeys(const QList<ComparedRun>& runs) const;
-    // The history of `key` for each run that logged it, in the order of `runs`.
-    Result<std::vector<CompareSeries>> series(const QList<ComparedRun>& runs, const QString& key) const;
+    // The history of `key` for each run that logged it, in the order of `runs`. With `workers`,
+    // the stored histories are decoded on every core (the reads stay on this thread).
+    Result<std::vector<CompareSeries>> series(
+        const QList<ComparedRun>& runs, const QString& key, WorkerPool* workers = nullptr) const;
     // Params, tags and metric summaries of each run, in the order of `runs`.
     Result<std::vector<CompareRunFacts>> facts(const QList<ComparedRun>& runs) const;
 

@@ -1,5 +1,6 @@
 #include "compare/CompareChartBuilder.h"
 #include "compare/CompareCsv.h"
+#include "jobs/WorkerPool.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void smoothingIsDrawnFromFullData();
     void zoomKeepsFullResolution();
     void countsPoints();
+    void workersGiveTheSameChart();
     void csvRawHoldsEveryPoint();
     void csvDrawnHoldsWhatIsDrawn();
     void csvQuotesNamesAndSpellsNonFiniteValues();
@@ -157,6 +159,32 @@ void tst_CompareChartBuilder::countsPoints()
     QCOMPARE(drawn.size(), size_t(6));
     for (size_t i = 0; i < drawn.size(); ++i)
         QCOMPARE(drawn[i].point.step, qint64(i)); // markers interleaved in x order
+}
+
+void tst_CompareChartBuilder::workersGiveTheSameChart()
+{
+    std::vector<CompareSeries> series;
+    for (int i = 0; i < 40; ++i) {
+        series.push_back({ runNamed(u"r%1"_s.arg(i), u"run %1"_s.arg(i)),
+            history(i * 7, 5'000 + i * 300, 1'700'000'000'000 + i, [](qint64 s) { return std::sin(double(s) / 50.0); }) });
+    }
+    series.push_back({ runNamed(u"empty"_s, u"empty"_s), nullptr });
+    CompareChartOptions options;
+    options.columns = 300;
+    options.smoothing = MetricSmoothing::ema(0.6);
+    const CompareChart alone = CompareChartBuilder::build(u"loss"_s, series, options);
+    WorkerPool workers;
+    const CompareChart spread = CompareChartBuilder::build(u"loss"_s, series, options, {}, &workers);
+    QCOMPARE(spread.lines.size(), size_t(40));
+    QCOMPARE(spread.lines.size(), alone.lines.size());
+    QCOMPARE(spread.drawnPoints(), alone.drawnPoints());
+    for (size_t i = 0; i < alone.lines.size(); ++i) {
+        QCOMPARE(spread.lines[i].run.key, alone.lines[i].run.key); // the runs' order is kept
+        QCOMPARE(spread.lines[i].raw.line.size(), alone.lines[i].raw.line.size());
+        QCOMPARE(spread.lines[i].smoothedDrawn.line.size(), alone.lines[i].smoothedDrawn.line.size());
+        for (size_t p = 0; p < alone.lines[i].raw.line.size(); ++p)
+            QCOMPARE(spread.lines[i].raw.line[p].point.step, alone.lines[i].raw.line[p].point.step);
+    }
 }
 
 void tst_CompareChartBuilder::csvRawHoldsEveryPoint()

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void logScaleNeedsPositiveValues();
     void groupsDrawMeanAndBand();
     void hiddenRunsKeepADimmedLegendEntry();
+    void denseChartsDrawThinSolidLines();
     void legendEntryTogglesTheRun();
     void paletteIsStableAndDistinct();
     void viewReportsValuesAtX();
@@ -174,6 +175,38 @@ void tst_CompareChartScene::groupsDrawMeanAndBand()
     QCOMPARE(band->upperSeries()->at(0).y(), 2.0);
     QCOMPARE(band->lowerSeries()->at(0).y(), 0.0);
     QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:a"_s));
+}
+
+void tst_CompareChartScene::denseChartsDrawThinSolidLines()
+{
+    // Few points: the palette's pen, dashed from the 17th run on.
+    std::vector<CompareSeries> sparse;
+    for (int i = 0; i < 20; ++i)
+        sparse.push_back(series(u"r%1"_s.arg(i), 50, [i](qint64 s) { return double(s + i); }));
+    const CompareChart few = CompareChartBuilder::build(u"loss"_s, sparse, {});
+    QChart chart;
+    CompareChartScene::populate(&chart, few, styleFor(few));
+    QCOMPARE(seriesNamed<QLineSeries>(chart, u"line:r0"_s)->pen().widthF(), 1.6);
+    QCOMPARE(seriesNamed<QLineSeries>(chart, u"line:r17"_s)->pen().style(), Qt::DashLine);
+    QVERIFY(chart.legend()->isVisible());
+
+    // A curve with more points than pixel columns: every curve solid and one pixel wide.
+    std::vector<CompareSeries> dense = sparse;
+    dense.push_back(series(u"long"_s, 20'000, [](qint64 s) { return double(s % 7); }));
+    const CompareChart many = CompareChartBuilder::build(u"loss"_s, dense, {});
+    CompareChartScene::populate(&chart, many, styleFor(many));
+    for (const QString& id : { u"r0"_s, u"r17"_s, u"long"_s }) {
+        const QPen pen = seriesNamed<QLineSeries>(chart, u"line:"_s + id)->pen();
+        QCOMPARE(pen.widthF(), 1.0);
+        QCOMPARE(pen.style(), Qt::SolidLine);
+    }
+    // 21 runs: still a legend; more than 24: none (hover and the diff table name the runs).
+    QVERIFY(chart.legend()->isVisible());
+    for (int i = 0; i < 5; ++i)
+        dense.push_back(series(u"x%1"_s.arg(i), 50, [](qint64 s) { return double(s); }));
+    const CompareChart crowded = CompareChartBuilder::build(u"loss"_s, dense, {});
+    CompareChartScene::populate(&chart, crowded, styleFor(crowded));
+    QVERIFY(!chart.legend()->isVisible());
 }
 
 void tst_CompareChartScene::hiddenRunsKeepADimmedLegendEntry()
