@@ -15,6 +15,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace prov {
 
@@ -110,6 +111,9 @@ public:
         Q_UNUSED(isCurrent);
     }
     virtual StoreTraffic traffic() const { return {}; }
+    // Set when the store went out of reach part-way (a tracking server that stopped answering):
+    // the sync stops there instead of failing every remaining run one by one.
+    virtual std::optional<Error> lostConnection() const { return std::nullopt; }
 };
 
 } // namespace prov

@@ -93,8 +93,9 @@ Result<RunReadPipeline::Outcome> RunReadPipeline::run(
     BoundedQueue<PipelineItem> queue(static_cast<std::size_t>(threadCount) * 16);
     std::atomic<qsizetype> next { 0 };
     std::atomic<int> running { threadCount };
+    std::atomic<bool> storeLost { false };
     auto work = [&] {
-        for (qsizetype i = next++; i < stamps.size() && !cancel.isCancelled(); i = next++) {
+        for (qsizetype i = next++; i < stamps.size() && !cancel.isCancelled() && !storeLost; i = next++) {
             if (!queue.push(readOne(m_reader, m_cached, stamps[i])))
                 break;
         }
@@ -117,12 +118,18 @@ Result<RunReadPipeline::Outcome> RunReadPipeline::run(
     };
 
     Status status = m_writer.begin();
+    std::optional<Error> lost;
     QElapsedTimer sinceCommit;
     sinceCommit.start();
     while (status) {
         std::optional<PipelineItem> item = nextItem();
         if (!item || cancel.isCancelled())
             break;
+        // The store went away: this run's failure is not the run's fault; stop here.
+        if (item->failure && (lost = m_reader.lostConnection())) {
+            storeLost = true;
+            break;
+        }
         status = writeOne(m_writer, *item);
         ++(item->failure ? outcome.runsFailed : outcome.runsRead);
         outcome.metricPointsRead += item->pointsRead;
@@ -142,9 +149,12 @@ Result<RunReadPipeline::Outcome> RunReadPipeline::run(
         m_writer.rollback();
         return status.error();
     }
-    // Whole runs written so far are kept even when cancelled: each is complete on its own.
+    // Whole runs written so far are kept even when cancelled or cut off: each is complete on
+    // its own.
     if (Status s = m_writer.commit(); !s)
         return s.error();
+    if (lost)
+        return *lost;
     return outcome;
 }
 

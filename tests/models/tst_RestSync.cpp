@@ -43,6 +43,7 @@ private Q_SLOTS:
     void aChangedHistoryIsTheOnlyOneReadAgain();
     void aFailedReadKeepsWhatTheCacheHad();
     void cancellingStopsRequestsInFlight();
+    void aServerGoneMidSyncStopsItAndKeepsTheCache();
 
 private:
     RestOptions options() const;
@@ -276,6 +277,51 @@ void tst_RestSync::cancellingStopsRequestsInFlight()
     QVERIFY(!summary);
     QCOMPARE(summary.error().code, ErrorCode::Cancelled);
     QVERIFY2(timer.elapsed() < 20'000, "the sync waited for the slow answer instead of giving up");
+}
+
+
+void tst_RestSync::aServerGoneMidSyncStopsItAndKeepsTheCache()
+{
+    // The fixture's own content (tests before this one add points), on the same port.
+    const QString fixture = TestFixtures::dataPath(u"mlflow/sqlite/mlflow.db"_s);
+    const quint16 port = m_server->port();
+    QString error;
+    const auto restart = [&] {
+        m_server.reset();
+        m_server = MlflowTestServer::start(fixture, &error, port);
+        return m_server != nullptr;
+    };
+    QVERIFY2(restart(), qPrintable(error));
+    const QString cache = m_dir.filePath(u"gone.sqlite"_s);
+    QVERIFY(sync(cache, options()));
+    QCOMPARE(contentOf(cache), m_reference);
+    // Every run logs a new metric of two points (one point would come with the runs search),
+    // and the server stops as the histories are being read.
+    const auto touchEveryRun = [this] {
+        for (const QString& runId : m_server->content().runIds()) {
+            m_server->content().appendPoint(runId, u"gone_metric"_s, MetricPoint { 1, 1741999998000, 0.5 });
+            m_server->content().appendPoint(runId, u"gone_metric"_s, MetricPoint { 2, 1741999999000, 0.25 });
+        }
+    };
+    touchEveryRun();
+    m_server->addFault(TestFault { u"get-history"_s, TestFault::Kind::GoneAway, 1, 0, 1 });
+    m_server->resetCounters();
+    auto gone = sync(cache, options());
+    QVERIFY(!gone);
+    QVERIFY2(gone.error().message.contains(u"connection was refused"_s), qPrintable(gone.error().describe()));
+    QCOMPARE(static_cast<int>(gone.error().code), static_cast<int>(ErrorCode::Unreachable));
+    QCOMPARE(gone.error().location, m_server->url());
+    QCOMPARE(contentOf(cache), m_reference); // nothing half-written, nothing lost
+    QVERIFY2(issuesOf(cache).isEmpty(), qPrintable(issuesOf(cache).join(u'\n'))); // not an issue per run
+
+    // Back where it was: the next sync completes, with the new points.
+    QVERIFY2(restart(), qPrintable(error));
+    touchEveryRun();
+    auto back = sync(cache, options());
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().describe()));
+    QVERIFY(contentOf(cache).contains("gone_metric"));
+    QVERIFY(issuesOf(cache).isEmpty());
+    QVERIFY2(restart(), qPrintable(error)); // the fixture's own content for any later test
 }
 
 QTEST_GUILESS_MAIN(tst_RestSync)

@@ -265,6 +265,14 @@ void MlflowTestServer::respond(QTcpSocket* socket, const TestHttpRequest& reques
         return send(socket, TestHttpResponse::text("Permission denied", 403));
     case TestFault::Kind::NotFoundPage:
         return send(socket, TestHttpResponse::notFoundPage());
+    case TestFault::Kind::GoneAway: {
+        m_tcp->close();
+        const auto open = m_tcp->findChildren<QTcpSocket*>();
+        for (QTcpSocket* connection : open)
+            connection->abort();
+        socket->abort();
+        return;
+    }
     }
 }
 

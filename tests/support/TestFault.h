@@ -18,6 +18,7 @@ struct TestFault
         Unauthorized, // 401 with MLflow's plain-text body
         Forbidden, // 403 "Permission denied"
         NotFoundPage, // 404 with Flask's web page, as for an endpoint the server does not have
+        GoneAway, // the server stops: this and every open connection is dropped, new ones refused
     };
 
     QString pathContains;

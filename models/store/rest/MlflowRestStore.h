@@ -34,6 +34,7 @@ public:
     Result<RegistryScan> scanRegistry() const override;
     void prepareReads(const QList<RunStamp>& runs, const MetricIsCurrent& isCurrent) const override;
     StoreTraffic traffic() const override;
+    std::optional<Error> lostConnection() const override { return m_client.lostConnection(); }
 
 private:
     Result<RunRecord> fetchRun(const QString& runId) const;

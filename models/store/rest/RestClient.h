@@ -37,6 +37,8 @@ public:
 
     const RestOptions& options() const { return m_options; }
     RestTraffic traffic() const;
+    // Set once the server could no longer be reached mid-work; every later call fails at once.
+    std::optional<Error> lostConnection() const { return m_traffic->lost(); }
 
 private:
     const RestOptions m_options;

@@ -102,10 +102,15 @@ void RestDispatcher::abandon(const std::shared_ptr<RestCall>& call)
 
 void RestDispatcher::pump()
 {
-    while (!m_queue.empty() && m_inFlight.size() < m_options.maxInFlight) {
+    const std::optional<Error> lost = m_traffic->lost();
+    while (!m_queue.empty() && (lost || m_inFlight.size() < m_options.maxInFlight)) {
         std::shared_ptr<RestCall> call = std::move(m_queue.front());
         m_queue.pop_front();
-        if (!call->abandoned)
+        if (call->abandoned)
+            continue;
+        if (lost) // the server is gone: asking again would only wait for the same refusal
+            call->finish(*lost);
+        else
             send(call);
     }
 }
@@ -190,7 +195,10 @@ void RestDispatcher::onFinished(const std::shared_ptr<RestCall>& call, QNetworkR
     } else {
         const RestResponseCheck::Context context { m_options.baseUrl.toString(), m_options.hasCredentials(),
             m_options.timeoutMs };
-        call->finish(RestResponseCheck::judge(raw, call->request, context));
+        Result<RestReply> judged = RestResponseCheck::judge(raw, call->request, context);
+        if (!judged && RestResponseCheck::isConnectionFailure(raw))
+            m_traffic->setLost(judged.error());
+        call->finish(std::move(judged));
     }
     pump();
 }
