@@ -8,12 +8,14 @@
 #include "MainWindow.h"
 #include "ModelsPage.h"
 #include "RunsPage.h"
+#include "ServerSignIn.h"
 #include "cache/CacheLocator.h"
 #include "journal/JournalLocator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLayout>
 #include <QLineEdit>
@@ -104,6 +106,13 @@ bool showView(MainWindow& window, const QString& view)
 QPixmap withConnectDialog(MainWindow& window)
 {
     ConnectServerDialog dialog(&window);
+    ServerKeychain* keychain = window.serverSignIn()->keychain();
+    dialog.setKeychain(keychain);
+    QElapsedTimer asking; // the keychain answers within its time-out; show the dialog as it is then
+    asking.start();
+    while (keychain->availability() == ServerKeychain::Availability::Unknown
+        && asking.elapsed() < ServerKeychain::defaultTimeout.count() + 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     if (window.session()->location() && window.session()->location()->isRemote())
         dialog.setAddress(window.session()->location()->uri);
     if (auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("userEdit")))

@@ -15,6 +15,7 @@ ConnectServerDialog::ConnectServerDialog(QWidget* parent)
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConnectServerDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ConnectServerDialog::reject);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
+    showKeychainAvailability(ServerKeychain::Availability::Unavailable);
 }
 
 ConnectServerDialog::~ConnectServerDialog() = default;
@@ -22,6 +23,64 @@ ConnectServerDialog::~ConnectServerDialog() = default;
 void ConnectServerDialog::setAddress(const QString& address)
 {
     m_ui->urlEdit->setText(address);
+}
+
+void ConnectServerDialog::setKeychain(ServerKeychain* keychain)
+{
+    const auto availability = keychain->availability();
+    showKeychainAvailability(availability);
+    if (availability != ServerKeychain::Availability::Unknown)
+        return;
+    connect(keychain, &ServerKeychain::availabilityKnown, this, [this](bool available) {
+        showKeychainAvailability(
+            available ? ServerKeychain::Availability::Available : ServerKeychain::Availability::Unavailable);
+    });
+    keychain->probe();
+}
+
+void ConnectServerDialog::showKeychainAvailability(ServerKeychain::Availability availability)
+{
+    const bool available = availability == ServerKeychain::Availability::Available;
+    m_ui->rememberCheck->setEnabled(available);
+    if (!available)
+        m_ui->rememberCheck->setChecked(false);
+    QString note;
+    if (availability == ServerKeychain::Availability::Unknown)
+        note = tr("Looking for the system keychain…");
+    else if (!available)
+        note = tr("No system keychain is available: credentials typed here are kept for this session only.");
+    m_ui->keychainLabel->setText(note);
+    m_ui->keychainLabel->setVisible(!note.isEmpty());
+    m_ui->rememberCheck->setToolTip(available
+            ? tr("Saved in the system keychain (service “%1”) once the server accepts them, never in a file")
+                  .arg(ServerKeychain::serviceName())
+            : note);
+}
+
+void ConnectServerDialog::setUserName(const QString& username)
+{
+    m_ui->userEdit->setText(username);
+    if (!username.isEmpty())
+        m_ui->passwordEdit->setFocus();
+}
+
+void ConnectServerDialog::setRememberCredentials(bool remember)
+{
+    m_ui->rememberCheck->setChecked(remember && m_ui->rememberCheck->isEnabled());
+}
+
+bool ConnectServerDialog::rememberCredentials() const
+{
+    return m_ui->rememberCheck->isEnabled() && m_ui->rememberCheck->isChecked();
+}
+
+ServerKeychain::Credentials ConnectServerDialog::typedCredentials() const
+{
+    if (!m_ui->tokenEdit->text().isEmpty())
+        return { {}, {}, m_ui->tokenEdit->text() };
+    if (!m_ui->userEdit->text().isEmpty())
+        return { m_ui->userEdit->text(), m_ui->passwordEdit->text(), {} };
+    return {};
 }
 
 void ConnectServerDialog::askToSignIn(const StoreLocation& location, const QString& reason)
@@ -56,15 +115,9 @@ void ConnectServerDialog::accept()
 RestOptions ConnectServerDialog::serverOptions() const
 {
     RestOptions options = m_location ? RestOptions::fromEnvironment(*m_location) : RestOptions();
-    if (!m_ui->tokenEdit->text().isEmpty()) {
-        options.token = m_ui->tokenEdit->text();
-        options.username.clear();
-        options.password.clear();
-    } else if (!m_ui->userEdit->text().isEmpty()) {
-        options.username = m_ui->userEdit->text();
-        options.password = m_ui->passwordEdit->text();
-        options.token.clear();
-    }
+    const ServerKeychain::Credentials typed = typedCredentials();
+    if (!typed.isEmpty())
+        typed.applyTo(options);
     return options;
 }
 

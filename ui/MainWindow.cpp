@@ -10,6 +10,7 @@
 #include "ResourcePaths.h"
 #include "RunsPage.h"
 #include "SampleStore.h"
+#include "ServerSignIn.h"
 #include "SyncStatusBar.h"
 #include "WelcomePage.h"
 #include "core/DisplayFormat.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(SessionOptions options, QWidget* parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_session(new StoreSession(std::move(options), this))
     , m_recent(new RecentStores(this))
+    , m_signIn(new ServerSignIn(m_session, this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(ResourcePaths::applicationIcon()));
@@ -132,6 +134,10 @@ void MainWindow::setupActions()
     connect(ui.actionCancelSync, &QAction::triggered, m_session, &StoreSession::cancelSync);
     connect(ui.actionExportCsv, &QAction::triggered, this, &MainWindow::exportCsv);
     connect(ui.actionClearCache, &QAction::triggered, this, &MainWindow::clearCache);
+    connect(ui.actionForgetCredentials, &QAction::triggered, m_signIn, &ServerSignIn::forgetSaved);
+    connect(m_signIn, &ServerSignIn::readyToOpen, this, &MainWindow::openPrepared);
+    connect(m_signIn, &ServerSignIn::statusMessage, this,
+        [this](const QString& message) { m_ui->statusbar->showMessage(message, 10000); });
     connect(ui.actionCloseStore, &QAction::triggered, m_session, &StoreSession::close);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionRuns, &QAction::triggered, this, [this] { m_ui->workspaceTabs->setCurrentWidget(m_runsPage); });
@@ -224,7 +230,13 @@ bool MainWindow::openArgument(const QString& argument)
     return true;
 }
 
+// A server may first need the credentials remembered for it: ServerSignIn says when to open.
 void MainWindow::openLocation(const StoreLocation& location)
+{
+    m_signIn->prepare(location);
+}
+
+void MainWindow::openPrepared(const StoreLocation& location)
 {
     m_recent->add(location.uri);
     m_session->open(location);
@@ -283,36 +295,13 @@ void MainWindow::connectServerDialog()
 {
     ConnectServerDialog dialog(this);
     dialog.setObjectName(QStringLiteral("connectServerDialog"));
+    dialog.setKeychain(m_signIn->keychain());
     if (m_session->location() && m_session->location()->isRemote())
         dialog.setAddress(m_session->location()->uri);
     if (dialog.exec() != QDialog::Accepted || !dialog.location())
         return;
-    m_session->setServerOptions(dialog.location()->uri, dialog.serverOptions());
+    m_signIn->useCredentials(*dialog.location(), dialog.typedCredentials(), dialog.rememberCredentials());
     openLocation(*dialog.location());
-}
-
-// A server that refused the credentials (or had none): ask for them and sync again with them.
-// They are kept in memory for this session only, like those typed in Connect to Server.
-void MainWindow::askToSignIn(const StoreLocation& location, const QString& reason)
-{
-    if (findChild<ConnectServerDialog*>(QStringLiteral("signInDialog")))
-        return; // already asking
-    auto* dialog = new ConnectServerDialog(this);
-    dialog->setObjectName(QStringLiteral("signInDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->askToSignIn(location, reason);
-    connect(dialog, &QDialog::finished, dialog, [dialog] { dialog->setObjectName({}); }); // a new one may come
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { signIn(dialog->serverOptions()); });
-    dialog->open();
-}
-
-void MainWindow::signIn(RestOptions options)
-{
-    if (!m_session->location() || !m_session->location()->isRemote())
-        return;
-    options.baseUrl = QUrl(m_session->location()->uri);
-    m_session->setServerOptions(m_session->location()->uri, options);
-    m_session->syncNow();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -360,6 +349,7 @@ void MainWindow::updateActions()
     m_ui->actionCancelSync->setEnabled(m_session->isSyncing());
     m_ui->actionExportCsv->setEnabled(open);
     m_ui->actionClearCache->setEnabled(open);
+    m_ui->actionForgetCredentials->setEnabled(open && m_session->location()->isRemote());
     m_ui->actionCloseStore->setEnabled(open);
     m_ui->actionColumns->setEnabled(open);
     m_ui->actionFilter->setEnabled(open);
@@ -391,7 +381,7 @@ void MainWindow::onSyncFailed(const Error& error)
         m_ui->statusbar->showMessage(error.message + QLatin1Char(' ') + error.location);
     } else if (error.code == ErrorCode::AccessDenied && m_session->location() && m_session->location()->isRemote()) {
         m_ui->statusbar->showMessage(tr("Sync failed: %1").arg(error.message));
-        askToSignIn(*m_session->location(), error.message);
+        m_signIn->askToSignIn(*m_session->location(), error.message);
     } else {
         m_ui->statusbar->showMessage(tr("Sync failed: %1").arg(error.message));
         showError(tr("Sync failed"), tr("The store could not be read:\n%1").arg(error.describe()));

@@ -18,6 +18,7 @@ class LineagePage;
 class ModelsPage;
 class RecentStores;
 class RunsPage;
+class ServerSignIn;
 class SyncStatusBar;
 class WelcomePage;
 
@@ -49,6 +50,8 @@ public:
     void compareRuns(const QStringList& runIds);
     IssuesDock* issuesDock() const { return m_issuesDock; }
     LineagePage* lineagePage() const { return m_lineagePage; }
+    // Which credentials servers are signed in to with (environment, keychain, typed).
+    ServerSignIn* serverSignIn() const { return m_signIn; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -68,12 +71,11 @@ private:
     void openDatabaseDialog();
     void connectServerDialog();
     void openUri(const QString& uri);
+    void openPrepared(const StoreLocation& location);
     void updateTitle();
     void updateActions();
     void onSyncFinished(const SyncSummary& summary);
     void onSyncFailed(const Error& error);
-    void askToSignIn(const StoreLocation& location, const QString& reason);
-    void signIn(RestOptions options);
     void showVersion(const QString& modelName, qint64 version);
     void showRun(const QString& runId);
     void exportCsv();
@@ -85,6 +87,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     StoreSession* m_session;
     RecentStores* m_recent;
+    ServerSignIn* m_signIn;
     WelcomePage* m_welcome;
     RunsPage* m_runsPage;
     ModelsPage* m_modelsPage;

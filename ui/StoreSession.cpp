@@ -65,9 +65,12 @@ void StoreSession::setServerOptions(const QString& uri, const RestOptions& optio
 
 std::optional<RestOptions> StoreSession::serverOptions() const
 {
-    if (!m_location)
-        return std::nullopt;
-    const auto server = m_serverOptions.constFind(m_location->uri);
+    return m_location ? serverOptions(m_location->uri) : std::nullopt;
+}
+
+std::optional<RestOptions> StoreSession::serverOptions(const QString& uri) const
+{
+    const auto server = m_serverOptions.constFind(uri);
     return server == m_serverOptions.cend() ? std::nullopt : std::optional<RestOptions>(*server);
 }
 

@@ -46,6 +46,8 @@ public:
     void setServerOptions(const QString& uri, const RestOptions& options);
     // The options set for the open store's server; none: the environment's.
     std::optional<RestOptions> serverOptions() const;
+    // The options set for the server at `uri`; none: the environment's.
+    std::optional<RestOptions> serverOptions(const QString& uri) const;
     void close();
     void syncNow();
     void cancelSync();
