@@ -164,7 +164,7 @@ void RestDispatcher::onFinished(const std::shared_ptr<RestCall>& call, QNetworkR
     raw.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     raw.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
     raw.retryAfter = reply->rawHeader("Retry-After");
-    raw.body = reply->readAll();
+    raw.body = reply->isOpen() ? reply->readAll() : QByteArray(); // a timed-out reply is closed
     raw.networkError = reply->error();
     raw.networkErrorText = reply->errorString();
     raw.attempts = call->attempts;
