@@ -22,7 +22,7 @@ CompareRunViews::CompareRunViews(QWidget* parent)
     auto* parallelTab = new QWidget;
     auto* hint = new QLabel(
         tr("Drag along an axis to keep only the runs in that range, everywhere on this page; click the axis to "
-           "clear it. Right-click an axis for a log scale."));
+           "clear it. Right-click an axis for a log scale; Axes… chooses the axes and their order."));
     hint->setWordWrap(true);
     auto* clear = new QPushButton(tr("Clear Filters"));
     clear->setObjectName(QStringLiteral("clearFiltersButton"));
