@@ -126,9 +126,11 @@ void CompareChartView::onXRangeChanged()
 bool CompareChartView::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_view->viewport()) {
-        const bool button = event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease;
-        if (button && static_cast<QMouseEvent*>(event)->button() == Qt::RightButton)
-            return true; // the context menu follows; QChartView would zoom out by one step
+        // A right press goes on to become the context menu; its release would make QChartView
+        // zoom out by one step.
+        if (event->type() == QEvent::MouseButtonRelease
+            && static_cast<QMouseEvent*>(event)->button() == Qt::RightButton)
+            return true;
         if (event->type() == QEvent::MouseMove)
             showValuesAt(static_cast<QMouseEvent*>(event)->position().toPoint());
     }

@@ -311,6 +311,8 @@ void tst_ComparePage::chartsAndTableAreSavedAsFiles()
     QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(20, 20), chartView->mapToGlobal(QPoint(20, 20)));
     QApplication::sendEvent(chartView, &menuKey);
     QCOMPARE(menuAsked.count(), 1);
+    QTRY_VERIFY(QApplication::activePopupWidget()); // the page popped the menu up
+    QApplication::activePopupWidget()->close();
     QMenu* menu = page->chartMenu(u"val_loss"_s);
     QStringList actions;
     for (const QAction* action : menu->actions())
