@@ -159,7 +159,9 @@ Status writeImage(const std::vector<CompareChart>& charts, const QList<ComparedR
     const QString& store)
 {
     CompareChartStyle style;
-    CompareImageFooter footer { store, {}, args.chart.smoothing.describe() };
+    CompareImageFooter footer;
+    footer.store = store;
+    footer.smoothing = args.chart.smoothing.describe();
     for (qsizetype i = 0; i < runs.size(); ++i) {
         style.colorIndex.insert(runs[i].key, int(i));
         footer.runs.append(runs[i].label());

@@ -38,6 +38,12 @@ CompareDiffPanel::CompareDiffPanel(QWidget* parent)
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(copyAction);
+    auto* saveAction = new QAction(tr("Save Table as CSV…"), m_table);
+    saveAction->setObjectName(QStringLiteral("saveTableAction"));
+    m_table->addAction(saveAction);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* save = new QPushButton(tr("Save as CSV…"));
+    save->setObjectName(QStringLiteral("saveTableButton"));
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_onlyDifferences);
@@ -46,6 +52,7 @@ CompareDiffPanel::CompareDiffPanel(QWidget* parent)
     bar->addWidget(m_reference);
     bar->addStretch();
     bar->addWidget(copy);
+    bar->addWidget(save);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(bar);
@@ -56,6 +63,8 @@ CompareDiffPanel::CompareDiffPanel(QWidget* parent)
         [this](int index) { m_model->setReferenceRun(index - 1); }); // entry 0 is "None"
     connect(copy, &QPushButton::clicked, this, &CompareDiffPanel::copySelection);
     connect(copyAction, &QAction::triggered, this, &CompareDiffPanel::copySelection);
+    connect(save, &QPushButton::clicked, this, &CompareDiffPanel::saveRequested);
+    connect(saveAction, &QAction::triggered, this, &CompareDiffPanel::saveRequested);
 }
 
 void CompareDiffPanel::setRuns(std::vector<CompareRunFacts> runs)

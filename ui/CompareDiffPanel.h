@@ -17,8 +17,9 @@ namespace prov {
 class CompareDiffModel;
 
 // The diff table of the Compare page with its controls: "Only differences", a reference run
-// the other runs' numbers are compared with, and copying the selected cells (Ctrl+C, or the
-// Copy button) as tab-separated text.
+// the other runs' numbers are compared with, copying the selected cells (Ctrl+C, the Copy
+// button or the table's context menu) as tab-separated text, and saving the table as CSV
+// (saveRequested: the page's exporter asks for a file and writes it).
 class CompareDiffPanel : public QWidget
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
     CompareDiffModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     void copySelection() const;
+
+Q_SIGNALS:
+    void saveRequested();
 
 private:
     CompareDiffModel* m_model;

@@ -2,79 +2,34 @@
 
 #include "CompareChartView.h"
 #include "CompareDiffPanel.h"
+#include "CompareExporter.h"
 #include "CompareRunViews.h"
 #include "StoreSession.h"
 #include "core/DisplayFormat.h"
 #include "itemmodels/CompareDiffModel.h"
-#include "query/CompareQuery.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace prov {
 namespace {
 
 constexpr int InitialKeys = 12; // charts shown at first; the Metrics menu adds the others
-
-Result<CompareLoad> loadRuns(const CacheReader& cache, const QString& store, const QStringList& runIds)
-{
-    const CompareQuery query(cache.database(), store);
-    auto runs = query.runs(runIds);
-    if (!runs)
-        return runs.error();
-    auto keys = query.metricKeys(*runs);
-    if (!keys)
-        return keys.error();
-    auto facts = query.facts(*runs);
-    if (!facts)
-        return facts.error();
-    return CompareLoad { *runs, *keys, std::move(*facts) };
-}
-
-Result<std::shared_ptr<const CompareSeriesByKey>> loadSeries(const CacheReader& cache, const QString& store,
-    const QList<ComparedRun>& runs, const QStringList& keys, WorkerPool& workers)
-{
-    const CompareQuery query(cache.database(), store);
-    auto out = std::make_shared<CompareSeriesByKey>();
-    for (const QString& key : keys) {
-        auto series = query.series(runs, key, &workers);
-        if (!series)
-            return series.error();
-        out->emplace(key, std::move(*series));
-    }
-    return std::shared_ptr<const CompareSeriesByKey>(std::move(out));
-}
-
-// Builds every chart (and its groups) from full data: a job.
-CompareChartSet buildCharts(const CompareSeriesByKey& series, const QStringList& keys,
-    const CompareChartOptions& options, const QHash<RunRef, QString>& groupOf, bool grouping,
-    const CancellationToken& cancel, WorkerPool& workers)
-{
-    CompareChartSet set;
-    for (const QString& key : keys) {
-        if (cancel.isCancelled())
-            break;
-        const auto found = series.find(key);
-        auto chart = std::make_shared<const CompareChart>(CompareChartBuilder::build(
-            key, found == series.end() ? std::vector<CompareSeries> {} : found->second, options, cancel, &workers));
-        set.groups.push_back(grouping
-                ? std::make_shared<const std::vector<GroupBand>>(CompareGrouping::bands(*chart, groupOf))
-                : nullptr);
-        set.charts.push_back(std::move(chart));
-    }
-    return set;
-}
 
 } // namespace
 
@@ -82,6 +37,7 @@ ComparePage::ComparePage(StoreSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
 {
+    m_exporter = new CompareExporter(this, m_session);
     buildControls();
     m_resizeTimer.setSingleShot(true);
     m_resizeTimer.setInterval(250);
@@ -116,6 +72,10 @@ void ComparePage::buildControls()
     m_smoothingValue->setObjectName(QStringLiteral("smoothingSpin"));
     m_logY = new QCheckBox(tr("Log y"));
     m_logY->setObjectName(QStringLiteral("logYCheck"));
+    m_clipOutliers = new QCheckBox(tr("Clip outliers"));
+    m_clipOutliers->setObjectName(QStringLiteral("clipOutliersCheck"));
+    m_clipOutliers->setToolTip(tr("The y axis leaves out values beyond 1.5 interquartile ranges of the quartiles "
+                                  "(Tukey's fences); lines beyond it are cut at the edge"));
     m_groupBy = new QComboBox;
     m_groupBy->setObjectName(QStringLiteral("groupByCombo"));
     m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -125,12 +85,23 @@ void ComparePage::buildControls()
     m_gridColumns->setValue(2);
     m_gridColumns->setSuffix(tr(" columns"));
     updateSmoothingControls();
+    m_exportButton = new QToolButton;
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setToolTip(tr("Save every chart as an image, their series or the diff table as CSV"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setMenu(m_exporter->createPageMenu(m_exportButton));
+    m_exportStatus = new QLabel;
+    m_exportStatus->setObjectName(QStringLiteral("exportStatus"));
+    m_exportStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* bar = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*> { m_metricsButton, new QLabel(tr("x:")), m_xAxis, m_smoothing,
-             m_smoothingValue, m_logY, new QLabel(tr("Group by:")), m_groupBy, m_gridColumns })
+             m_smoothingValue, m_logY, m_clipOutliers, new QLabel(tr("Group by:")), m_groupBy, m_gridColumns })
         bar->addWidget(w);
     bar->addStretch();
+    bar->addWidget(m_exportStatus);
+    bar->addWidget(m_exportButton);
 
     m_gridHost = new QWidget;
     m_grid = new QGridLayout(m_gridHost);
@@ -157,9 +128,12 @@ void ComparePage::buildControls()
     connect(m_smoothing, &QComboBox::currentIndexChanged, this, &ComparePage::rebuildCharts);
     connect(m_smoothingValue, &QDoubleSpinBox::valueChanged, this, &ComparePage::rebuildCharts);
     connect(m_logY, &QCheckBox::toggled, this, &ComparePage::restyleCharts);
+    connect(m_clipOutliers, &QCheckBox::toggled, this, &ComparePage::restyleCharts);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ComparePage::rebuildCharts);
     connect(m_gridColumns, &QSpinBox::valueChanged, this, &ComparePage::layoutCharts);
     connect(m_runViews, &CompareRunViews::filterChanged, this, &ComparePage::restyleCharts);
+    connect(m_runViews->diff(), &CompareDiffPanel::saveRequested, m_exporter, &CompareExporter::askTable);
+    connect(m_exporter, &CompareExporter::exported, this, &ComparePage::onExported);
 }
 
 void ComparePage::updateSmoothingControls()
@@ -212,6 +186,27 @@ CompareChartOptions ComparePage::chartOptions() const
     return options;
 }
 
+int ComparePage::gridColumns() const
+{
+    return m_gridColumns->value();
+}
+
+CompareImageFooter ComparePage::imageFooter() const
+{
+    CompareImageFooter footer;
+    footer.store = m_session->location() ? m_session->location()->uri : QString();
+    const CompareChartStyle drawn = chartStyle();
+    for (const ComparedRun& run : m_load.runs) {
+        if (!drawn.hidden.contains(run.key))
+            footer.runs.append(run.label());
+    }
+    footer.smoothing = chartOptions().smoothing.describe();
+    if (m_groupBy->currentIndex() > 0)
+        footer.grouping = m_groupBy->currentText();
+    footer.outliersClipped = drawn.clipOutliers;
+    return footer;
+}
+
 int ComparePage::chartColumns() const
 {
     if (!m_views.isEmpty() && m_views.first()->isVisible())
@@ -236,8 +231,9 @@ void ComparePage::compare(const QStringList& runIds)
     m_summary->setText(tr("Loading %1…").arg(DisplayFormat::count(runIds.size(), tr("run"), tr("runs"))));
     const QString store = m_session->location()->uri;
     m_session->queries()->run<CompareLoad>(
-        QStringLiteral("compare"), [store, runIds](const CacheReader& cache) { return loadRuns(cache, store, runIds); },
-        this, [this](const Result<CompareLoad>& load) { onLoaded(load); });
+        QStringLiteral("compare"),
+        [store, runIds](const CacheReader& cache) { return CompareLoader::loadRuns(cache, store, runIds); }, this,
+        [this](const Result<CompareLoad>& load) { onLoaded(load); });
 }
 
 void ComparePage::onLoaded(const Result<CompareLoad>& load)
@@ -250,7 +246,8 @@ void ComparePage::onLoaded(const Result<CompareLoad>& load)
     for (qsizetype i = 0; i < m_load.runs.size(); ++i)
         m_colors.insert(m_load.runs[i].key, int(i));
     m_runViews->setRuns(m_load.facts, m_colors);
-    m_shownKeys = m_load.keys.mid(0, InitialKeys);
+    m_order.learn(m_load.keys);
+    m_shownKeys = m_order.arrange(m_load.keys).mid(0, InitialKeys);
     fillChoices();
     m_summary->setText(tr("%1, %2 logged")
                            .arg(DisplayFormat::count(m_load.runs.size(), tr("run"), tr("runs")),
@@ -258,15 +255,21 @@ void ComparePage::onLoaded(const Result<CompareLoad>& load)
     requestSeries();
 }
 
-void ComparePage::fillChoices()
+void ComparePage::fillMetricsMenu()
 {
     m_metricsMenu->clear();
-    for (const QString& key : m_load.keys) {
+    const QStringList keys = m_order.arrange(m_load.keys); // the charts' order
+    for (const QString& key : keys) {
         QAction* action = m_metricsMenu->addAction(key);
         action->setCheckable(true);
         action->setChecked(m_shownKeys.contains(key));
         connect(action, &QAction::toggled, this, &ComparePage::onMetricsChosen);
     }
+}
+
+void ComparePage::fillChoices()
+{
+    fillMetricsMenu();
     const QSignalBlocker blocker(m_groupBy);
     m_groupBy->clear();
     m_groupBy->addItem(tr("No grouping"));
@@ -313,11 +316,12 @@ void ComparePage::onMetricsChosen()
 
 void ComparePage::setShownKeys(const QStringList& keys)
 {
-    m_shownKeys.clear();
-    for (const QString& key : m_load.keys) { // keep the page's order
+    QStringList known;
+    for (const QString& key : m_load.keys) {
         if (keys.contains(key))
-            m_shownKeys.append(key);
+            known.append(key);
     }
+    m_shownKeys = m_order.arrange(known); // the user's order, whatever order `keys` came in
     requestSeries();
 }
 
@@ -331,7 +335,7 @@ void ComparePage::requestSeries()
     m_session->queries()->runJob<std::shared_ptr<const CompareSeriesByKey>>(
         QStringLiteral("compare-series"),
         [store, runs = m_load.runs, keys = m_shownKeys](const CacheReader& cache, JobContext& job) {
-            return loadSeries(cache, store, runs, keys, job.workers());
+            return CompareLoader::loadSeries(cache, store, runs, keys, job.workers());
         },
         this, [this](const Result<std::shared_ptr<const CompareSeriesByKey>>& series) { onSeries(series); });
 }
@@ -374,8 +378,8 @@ void ComparePage::rebuildCharts()
         QStringLiteral("compare:charts"),
         [series = m_series, keys = m_shownKeys, options, groups = groupOf(), grouping](
             JobContext& job) -> Result<std::shared_ptr<const CompareChartSet>> {
-            return std::make_shared<const CompareChartSet>(
-                buildCharts(*series, keys, options, groups, grouping, job.cancellation(), job.workers()));
+            return std::make_shared<const CompareChartSet>(CompareLoader::buildCharts(
+                *series, keys, options, groups, grouping, job.cancellation(), job.workers()));
         },
         this,
         [this](const Result<std::shared_ptr<const CompareChartSet>>& set) {
@@ -387,17 +391,19 @@ void ComparePage::rebuildCharts()
 void ComparePage::onCharts(const CompareChartSet& set)
 {
     m_shown = set;
+    arrangeShown(); // charts moved while the job ran
     layoutCharts();
     Q_EMIT chartsShown();
 }
 
-CompareChartStyle ComparePage::style() const
+CompareChartStyle ComparePage::chartStyle() const
 {
     CompareChartStyle style;
     style.colorIndex = m_colors;
     style.hidden = m_hidden;
     style.hidden.unite(m_runViews->filteredOut());
     style.logY = m_logY->isChecked();
+    style.clipOutliers = m_clipOutliers->isChecked();
     return style;
 }
 
@@ -409,6 +415,10 @@ void ComparePage::layoutCharts()
     while (m_views.size() < qsizetype(m_shown.charts.size())) {
         auto* view = new CompareChartView(m_gridHost);
         connect(view, &CompareChartView::runToggled, this, &ComparePage::toggleRun);
+        connect(view, &CompareChartView::menuRequested, this, [this, view](const QPoint& globalPos) {
+            if (view->data())
+                chartMenu(view->data()->key)->popup(globalPos);
+        });
         connect(
             view, &CompareChartView::zoomRequested, this, [this, view](std::optional<MetricDecimation::Range> range) {
                 if (view->data())
@@ -421,16 +431,88 @@ void ComparePage::layoutCharts()
     const int columns = m_gridColumns->value();
     for (qsizetype i = 0; i < m_views.size(); ++i) {
         m_views[i]->setObjectName(QStringLiteral("chart:") + m_shown.charts[size_t(i)]->key);
-        m_views[i]->setChart(m_shown.charts[size_t(i)], style(), m_shown.groups[size_t(i)]);
+        m_views[i]->setChart(m_shown.charts[size_t(i)], chartStyle(), m_shown.groups[size_t(i)]);
         m_grid->addWidget(m_views[i], int(i) / columns, int(i) % columns);
         m_views[i]->setMinimumHeight(260);
     }
 }
 
+void ComparePage::arrangeShown()
+{
+    CompareChartSet arranged;
+    for (const QString& key : std::as_const(m_shownKeys)) {
+        for (size_t i = 0; i < m_shown.charts.size(); ++i) {
+            if (m_shown.charts[i]->key == key) {
+                arranged.charts.push_back(m_shown.charts[i]);
+                arranged.groups.push_back(m_shown.groups[i]);
+                break;
+            }
+        }
+    }
+    m_shown = std::move(arranged);
+}
+
+void ComparePage::moveChart(const QString& key, int delta)
+{
+    if (!m_order.move(key, delta, m_shownKeys))
+        return;
+    m_shownKeys = m_order.arrange(m_shownKeys);
+    arrangeShown();
+    layoutCharts(); // the views stay; each draws the chart now at its place
+    fillMetricsMenu();
+}
+
+void ComparePage::hideChart(const QString& key)
+{
+    // The chart leaves at once, without reading the other keys' histories again.
+    m_shownKeys.removeAll(key);
+    arrangeShown();
+    layoutCharts();
+    fillMetricsMenu();
+}
+
+QMenu* ComparePage::chartMenu(const QString& key)
+{
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction* reset = menu->addAction(tr("Reset Zoom"));
+    reset->setObjectName(QStringLiteral("resetZoomAction"));
+    connect(reset, &QAction::triggered, this, [this, key] { zoomChart(key, std::nullopt); });
+    menu->addSeparator();
+    m_exporter->addChartActions(menu, key);
+    menu->addSeparator();
+    const qsizetype at = m_shownKeys.indexOf(key);
+    QAction* left = menu->addAction(tr("Move Left"));
+    left->setObjectName(QStringLiteral("moveLeftAction"));
+    left->setEnabled(at > 0);
+    connect(left, &QAction::triggered, this, [this, key] { moveChart(key, -1); });
+    QAction* right = menu->addAction(tr("Move Right"));
+    right->setObjectName(QStringLiteral("moveRightAction"));
+    right->setEnabled(at >= 0 && at + 1 < m_shownKeys.size());
+    connect(right, &QAction::triggered, this, [this, key] { moveChart(key, 1); });
+    QAction* hide = menu->addAction(tr("Hide Chart"));
+    hide->setObjectName(QStringLiteral("hideChartAction"));
+    connect(hide, &QAction::triggered, this, [this, key] { hideChart(key); });
+    return menu;
+}
+
+void ComparePage::onExported(const QString& path, const QString& error)
+{
+    if (error.isEmpty()) {
+        m_exportStatus->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    m_exportStatus->setText(tr("Not saved"));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("exportErrorBox"));
+    box->open(); // not exec(): the page goes on while the message waits
+}
+
 void ComparePage::restyleCharts()
 {
     for (qsizetype i = 0; i < m_views.size(); ++i)
-        m_views[i]->setChart(m_shown.charts[size_t(i)], style(), m_shown.groups[size_t(i)]);
+        m_views[i]->setChart(m_shown.charts[size_t(i)], chartStyle(), m_shown.groups[size_t(i)]);
 }
 
 void ComparePage::toggleRun(const RunRef& run)
@@ -451,8 +533,8 @@ void ComparePage::zoomChart(const QString& key, std::optional<MetricDecimation::
         QStringLiteral("compare:zoom:") + key,
         [series = m_series, key, options, groups = groupOf(), grouping](
             JobContext& job) -> Result<std::shared_ptr<const CompareChartSet>> {
-            return std::make_shared<const CompareChartSet>(
-                buildCharts(*series, { key }, options, groups, grouping, job.cancellation(), job.workers()));
+            return std::make_shared<const CompareChartSet>(CompareLoader::buildCharts(
+                *series, { key }, options, groups, grouping, job.cancellation(), job.workers()));
         },
         this,
         [this, key](const Result<std::shared_ptr<const CompareChartSet>>& set) {
@@ -463,12 +545,14 @@ void ComparePage::zoomChart(const QString& key, std::optional<MetricDecimation::
 
 void ComparePage::onZoomed(const QString& key, const CompareChartSet& set)
 {
-    const qsizetype i = m_shownKeys.indexOf(key);
-    if (i < 0 || i >= m_views.size() || set.charts.empty())
+    const auto found = std::find_if(m_shown.charts.begin(), m_shown.charts.end(),
+        [&key](const std::shared_ptr<const CompareChart>& chart) { return chart->key == key; });
+    const qsizetype i = found - m_shown.charts.begin();
+    if (found == m_shown.charts.end() || i >= m_views.size() || set.charts.empty())
         return;
     m_shown.charts[size_t(i)] = set.charts.front();
     m_shown.groups[size_t(i)] = set.groups.front();
-    m_views[i]->setChart(m_shown.charts[size_t(i)], style(), m_shown.groups[size_t(i)]);
+    m_views[i]->setChart(m_shown.charts[size_t(i)], chartStyle(), m_shown.groups[size_t(i)]);
 }
 
 void ComparePage::resizeEvent(QResizeEvent* event)

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "CompareChartScene.h"
-#include "compare/CompareChart.h"
-#include "compare/CompareChartBuilder.h"
-#include "compare/CompareGrouping.h"
-#include "compare/CompareRunFacts.h"
+#include "CompareImageExport.h"
+#include "CompareLoader.h"
+#include "compare/CompareKeyOrder.h"
 
 #include <QHash>
 #include <QSet>
@@ -31,29 +30,17 @@ namespace prov {
 
 class CompareChartView;
 class CompareDiffModel;
+class CompareExporter;
 class CompareRunViews;
 class StoreSession;
 
-// What the Compare page reads from the cache when runs are chosen.
-struct CompareLoad
-{
-    QList<ComparedRun> runs;
-    QStringList keys; // every metric key the runs logged
-    std::vector<CompareRunFacts> facts;
-};
-using CompareSeriesByKey = std::map<QString, std::vector<CompareSeries>>;
-// What the page draws: a chart per chosen key (and, when grouping, each group's band).
-struct CompareChartSet
-{
-    std::vector<std::shared_ptr<const CompareChart>> charts;
-    std::vector<std::shared_ptr<const std::vector<GroupBand>>> groups;
-};
-
 // The Compare page: the runs chosen in the run table side by side -- a grid of metric charts
-// (one per key; x axis, smoothing, log y, grouping by a param or tag, 1-4 columns) and, below,
+// (one per key; x axis, smoothing, log y, outlier clipping, grouping by a param or tag, 1-4 columns) and, below,
 // the diff table, parallel coordinates and a scatter view; runs filtered out by brushing the
 // parallel coordinates leave every chart. Reading histories, smoothing, decimation and grouping run
 // as jobs; the page shows "Loading…" meanwhile and never waits. Each run keeps one colour.
+// Each chart's context menu (and the Export button, for all of them) saves it as PNG, SVG or
+// CSV through the page's CompareExporter.
 class ComparePage : public QWidget
 {
     Q_OBJECT
@@ -74,6 +61,21 @@ public:
     // The diff table, parallel coordinates and scatter tabs.
     CompareRunViews* runViews() const { return m_runViews; }
     CompareChartOptions chartOptions() const;
+    // What the charts show now, one per shown key in order (empty while loading).
+    const CompareChartSet& shownCharts() const { return m_shown; }
+    // How the charts are drawn: run colours, hidden and filtered-out runs, log y.
+    CompareChartStyle chartStyle() const;
+    // What an exported image says about itself: the store, the runs drawn, smoothing, grouping.
+    CompareImageFooter imageFooter() const;
+    int gridColumns() const;
+    CompareExporter* exporter() const { return m_exporter; }
+    // The context menu of the chart of `key`: reset zoom, save as PNG / SVG / CSV, move it
+    // left or right, hide it.
+    QMenu* chartMenu(const QString& key);
+    // Moves the chart of `key` by `delta` places among the shown charts (the order is kept
+    // while the page is open, for later comparisons too).
+    void moveChart(const QString& key, int delta);
+    void hideChart(const QString& key);
 
 Q_SIGNALS:
     // The charts show the current runs and options.
@@ -86,6 +88,8 @@ private:
     void buildControls();
     void onLoaded(const Result<CompareLoad>& load);
     void fillChoices();
+    void fillMetricsMenu();
+    void arrangeShown();
     void requestSeries();
     void onSeries(const Result<std::shared_ptr<const CompareSeriesByKey>>& series);
     void rebuildCharts();
@@ -96,24 +100,26 @@ private:
     void toggleRun(const RunRef& run);
     void layoutCharts();
     void restyleCharts();
-    CompareChartStyle style() const;
     QHash<RunRef, QString> groupOf() const;
     int chartColumns() const;
     void updateSmoothingControls();
     void checkResolution();
+    void onExported(const QString& path, const QString& error);
 
     StoreSession* m_session;
     CompareRunViews* m_runViews = nullptr;
     CompareLoad m_load;
     std::shared_ptr<const CompareSeriesByKey> m_series;
     CompareChartSet m_shown;
-    QStringList m_shownKeys;
+    QStringList m_shownKeys; // in the user's order
+    CompareKeyOrder m_order;
     QSet<RunRef> m_hidden;
     QString m_wantedGroup;
     QHash<RunRef, int> m_colors;
     QList<CompareChartView*> m_views;
     int m_builtColumns = 0;
     QTimer m_resizeTimer;
+    CompareExporter* m_exporter = nullptr;
 
     QLabel* m_summary = nullptr;
     QToolButton* m_metricsButton = nullptr;
@@ -122,8 +128,11 @@ private:
     QComboBox* m_smoothing = nullptr;
     QDoubleSpinBox* m_smoothingValue = nullptr;
     QCheckBox* m_logY = nullptr;
+    QCheckBox* m_clipOutliers = nullptr;
     QComboBox* m_groupBy = nullptr;
     QSpinBox* m_gridColumns = nullptr;
+    QToolButton* m_exportButton = nullptr;
+    QLabel* m_exportStatus = nullptr;
     QGridLayout* m_grid = nullptr;
     QWidget* m_gridHost = nullptr;
 };

@@ -22,6 +22,7 @@ struct CompareChartStyle
     QSet<RunRef> hidden;
     bool logY = false;
     bool compact = false;
+    bool clipOutliers = false; // the y axis leaves out outliers: CompareYClip, after populate()
     const std::vector<GroupBand>* groups = nullptr; // when set, each group's mean and min-max band
 };
 

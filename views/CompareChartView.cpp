@@ -1,5 +1,6 @@
 #include "CompareChartView.h"
 
+#include "CompareYClip.h"
 #include "compare/MetricDecimator.h"
 #include "core/DisplayFormat.h"
 
@@ -36,6 +37,10 @@ CompareChartView::CompareChartView(QWidget* parent)
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->viewport()->installEventFilter(this);
     m_view->viewport()->setMouseTracking(true);
+    // A right click is the chart's menu, not QChartView's "zoom out one step".
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this,
+        [this](const QPoint& pos) { Q_EMIT menuRequested(m_view->viewport()->mapToGlobal(pos)); });
     m_stack = new QStackedLayout(this);
     m_stack->setContentsMargins(0, 0, 0, 0);
     m_stack->addWidget(m_message);
@@ -66,6 +71,7 @@ void CompareChartView::setChart(std::shared_ptr<const CompareChart> chart, const
     m_chart->setTitle(m_data->key);
     m_populating = true; // the new axes' ranges are not a zoom
     m_outcome = CompareChartScene::populate(m_chart, *m_data, m_style);
+    m_yClipped = m_style.clipOutliers && CompareYClip::apply(m_chart, *m_data, m_style, m_outcome.logApplied);
     m_populating = false;
     if (auto* axis = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Horizontal).value(0)))
         connect(axis, &QValueAxis::rangeChanged, this, &CompareChartView::onXRangeChanged);
@@ -120,11 +126,11 @@ void CompareChartView::onXRangeChanged()
 bool CompareChartView::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_view->viewport()) {
-        if (event->type() == QEvent::MouseButtonPress
-            && static_cast<QMouseEvent*>(event)->button() == Qt::RightButton) {
-            Q_EMIT zoomRequested(std::nullopt);
-            return true; // instead of QChartView's zoom out by one step
-        }
+        // A right press goes on to become the context menu; its release would make QChartView
+        // zoom out by one step.
+        if (event->type() == QEvent::MouseButtonRelease
+            && static_cast<QMouseEvent*>(event)->button() == Qt::RightButton)
+            return true;
         if (event->type() == QEvent::MouseMove)
             showValuesAt(static_cast<QMouseEvent*>(event)->position().toPoint());
     }

@@ -18,9 +18,11 @@ namespace prov {
 
 // One chart of the Compare page: draws a prepared CompareChart (already decimated and
 // smoothed off the GUI thread) with the page's run colours. Rubber-band zoom asks the page to
-// re-read the visible x range at full resolution (zoomRequested); a right click resets it.
+// re-read the visible x range at full resolution (zoomRequested). A right click (or the menu
+// key) asks the page for the chart's menu (menuRequested: reset zoom, exports, order).
 // Clicking a run in the legend asks the page to hide or show that run in every chart
-// (runToggled). Hovering shows every run's value at the x under the mouse.
+// (runToggled). Hovering shows every run's value at the x under the mouse. With clipOutliers in the style
+// the y axis leaves out outliers (CompareYClip).
 class CompareChartView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ public:
     const CompareChart* data() const { return m_data.get(); }
     QChart* chart() const { return m_chart; }
     bool isLogApplied() const { return m_outcome.logApplied; }
+    // The y axis leaves out outliers (the style asked for it and some value lay outside).
+    bool isYClipped() const { return m_yClipped; }
     // The plot's width in pixels: what the page decimates this chart's curves to.
     int plotColumns() const;
     // The text the hover tooltip shows for chart x `x` (data units): each shown run's value
@@ -48,6 +52,8 @@ Q_SIGNALS:
     // The user zoomed to `range` (data x units) or reset the zoom (nullopt).
     void zoomRequested(std::optional<prov::MetricDecimation::Range> range);
     void runToggled(const prov::RunRef& run);
+    // The user asked for this chart's context menu at `globalPos`.
+    void menuRequested(const QPoint& globalPos);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -62,6 +68,7 @@ private:
     CompareChartStyle m_style;
     CompareChartScene::Outcome m_outcome;
     bool m_populating = false;
+    bool m_yClipped = false;
 
     QStackedLayout* m_stack = nullptr;
     QLabel* m_message = nullptr;

@@ -1,5 +1,6 @@
 #include "CompareImageExport.h"
 
+#include "CompareYClip.h"
 #include "core/DisplayFormat.h"
 
 #include <QApplication>
@@ -41,7 +42,9 @@ std::unique_ptr<QChartView> chartView(const CompareChart& data, const CompareCha
     view->setFrameShape(QFrame::NoFrame);
     view->setAttribute(Qt::WA_DontShowOnScreen);
     view->resize(size);
-    CompareChartScene::populate(chart, data, style);
+    const CompareChartScene::Outcome outcome = CompareChartScene::populate(chart, data, style);
+    if (style.clipOutliers)
+        CompareYClip::apply(chart, data, style, outcome.logApplied);
     view->show();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
@@ -49,11 +52,13 @@ std::unique_ptr<QChartView> chartView(const CompareChart& data, const CompareCha
 }
 
 void paint(QPainter& painter, const std::vector<CompareChart>& charts, const CompareChartStyle& style,
-    const QStringList& footer, QSize chartSize, int gridColumns)
+    const CompareImageFooter& footer, const QStringList& lines, QSize chartSize, int gridColumns)
 {
     painter.fillRect(painter.viewport(), Qt::white);
     for (size_t i = 0; i < charts.size(); ++i) {
-        const auto view = chartView(charts[i], style, chartSize);
+        CompareChartStyle chartStyle = style;
+        chartStyle.groups = i < footer.groups.size() ? footer.groups[i] : nullptr;
+        const auto view = chartView(charts[i], chartStyle, chartSize);
         const QPoint offset(
             int(i % size_t(gridColumns)) * chartSize.width(), int(i / size_t(gridColumns)) * chartSize.height());
         static_cast<QWidget*>(view.get())->render(&painter, offset); // the widget, not the scene
@@ -64,7 +69,7 @@ void paint(QPainter& painter, const std::vector<CompareChart>& charts, const Com
     painter.setFont(font);
     painter.setPen(QColor(0x40, 0x40, 0x40));
     int y = rows * chartSize.height() + FooterPadding;
-    for (const QString& line : footer) {
+    for (const QString& line : lines) {
         painter.drawText(QRect(FooterPadding, y, gridColumns * chartSize.width() - 2 * FooterPadding, FooterLineHeight),
             Qt::AlignLeft | Qt::AlignVCenter, line);
         y += FooterLineHeight;
@@ -88,7 +93,12 @@ int CompareImageExport::chartWidth(int width, int chartCount, int gridColumns)
 QStringList CompareImageExport::footerLines(const std::vector<CompareChart>& charts, const CompareImageFooter& footer)
 {
     QStringList lines;
-    lines.append(QStringLiteral("Store: %1    Smoothing: %2").arg(footer.store, footer.smoothing));
+    QString first = QStringLiteral("Store: %1    Smoothing: %2").arg(footer.store, footer.smoothing);
+    if (!footer.grouping.isEmpty())
+        first += QStringLiteral("    Grouped by %1").arg(footer.grouping);
+    if (footer.outliersClipped)
+        first += QStringLiteral("    Outliers clipped off the y axis (Tukey's fences)");
+    lines.append(first);
     lines.append(QStringLiteral("Runs (%1): %2").arg(footer.runs.size()).arg(runList(footer.runs)));
     for (const CompareChart& chart : charts)
         lines.append(
@@ -119,7 +129,7 @@ Status CompareImageExport::write(const std::vector<CompareChart>& charts, const 
         QPainter painter;
         if (!painter.begin(&svg))
             return makeError(ErrorCode::Io, QStringLiteral("cannot write the SVG file"), path);
-        paint(painter, charts, style, lines, chartSize, columns);
+        paint(painter, charts, style, footer, lines, chartSize, columns);
         painter.end();
         if (!QFileInfo::exists(path))
             return makeError(ErrorCode::Io, QStringLiteral("cannot write the SVG file"), path);
@@ -130,7 +140,7 @@ Status CompareImageExport::write(const std::vector<CompareChart>& charts, const 
     {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        paint(painter, charts, style, lines, chartSize, columns);
+        paint(painter, charts, style, footer, lines, chartSize, columns);
     }
     if (!image.save(path, "PNG"))
         return makeError(ErrorCode::Io, QStringLiteral("cannot write the PNG file"), path);

@@ -17,6 +17,10 @@ struct CompareImageFooter
     QString store; // as the user knows it (a path or URI)
     QStringList runs; // run labels, in page order
     QString smoothing; // MetricSmoothing::describe()
+    QString grouping; // "param lr" when the charts draw groups; empty otherwise
+    bool outliersClipped = false; // the style clips outliers off the y axes
+    // Per chart (same order), the groups drawn instead of its runs; empty when not grouping.
+    std::vector<const std::vector<GroupBand>*> groups;
 };
 
 // Writes the charts of a comparison to a PNG or SVG file (chosen by the suffix): a grid of

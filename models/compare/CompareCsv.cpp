@@ -77,15 +77,24 @@ bool flush(QByteArray& buffer, QIODevice& out, bool force)
     return ok;
 }
 
-} // namespace
+const CompareChart& chartOf(const CompareChart& chart)
+{
+    return chart;
+}
 
-Status CompareCsv::write(const std::vector<CompareChart>& charts, CompareSeriesKind kind, QIODevice& out)
+const CompareChart& chartOf(const std::shared_ptr<const CompareChart>& chart)
+{
+    return *chart;
+}
+
+template<typename Charts> Status writeCharts(const Charts& charts, CompareSeriesKind kind, QIODevice& out)
 {
     QByteArray buffer;
     buffer.reserve(FlushBytes + 4096);
     buffer += "run_id,run_name,key,step,timestamp,value\r\n";
     bool ok = true;
-    for (const CompareChart& chart : charts) {
+    for (const auto& item : charts) {
+        const CompareChart& chart = chartOf(item);
         for (const CompareLine& line : chart.lines) {
             const QByteArray prefix = linePrefix(line, chart.key);
             if (kind == CompareSeriesKind::Raw) {
@@ -105,6 +114,19 @@ Status CompareCsv::write(const std::vector<CompareChart>& charts, CompareSeriesK
     if (!ok)
         return makeError(ErrorCode::Io, QStringLiteral("cannot write the CSV: %1").arg(out.errorString()));
     return {};
+}
+
+} // namespace
+
+Status CompareCsv::write(const std::vector<CompareChart>& charts, CompareSeriesKind kind, QIODevice& out)
+{
+    return writeCharts(charts, kind, out);
+}
+
+Status CompareCsv::write(
+    const std::vector<std::shared_ptr<const CompareChart>>& charts, CompareSeriesKind kind, QIODevice& out)
+{
+    return writeCharts(charts, kind, out);
 }
 
 qsizetype CompareCsv::rowCount(const std::vector<CompareChart>& charts, CompareSeriesKind kind)

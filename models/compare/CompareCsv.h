@@ -3,6 +3,7 @@
 #include "compare/CompareChart.h"
 #include "core/Result.h"
 
+#include <memory>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -25,6 +26,9 @@ class CompareCsv
 {
 public:
     static Status write(const std::vector<CompareChart>& charts, CompareSeriesKind kind, QIODevice& out);
+    // The same for the charts a page shows (shared with its views, never copied).
+    static Status write(
+        const std::vector<std::shared_ptr<const CompareChart>>& charts, CompareSeriesKind kind, QIODevice& out);
     // The number of data rows write() produces.
     static qsizetype rowCount(const std::vector<CompareChart>& charts, CompareSeriesKind kind);
 };

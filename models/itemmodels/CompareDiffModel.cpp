@@ -197,7 +197,7 @@ QString CompareDiffModel::displayText(const Row& row, int column) const
     return text;
 }
 
-QString CompareDiffModel::copyText(const QModelIndexList& indexes) const
+QList<QStringList> CompareDiffModel::cells(const QModelIndexList& indexes) const
 {
     QSet<int> rowSet, columnSet;
     for (const QModelIndex& i : indexes) {
@@ -208,19 +208,44 @@ QString CompareDiffModel::copyText(const QModelIndexList& indexes) const
     QList<int> columns(columnSet.begin(), columnSet.end());
     std::sort(rows.begin(), rows.end());
     std::sort(columns.begin(), columns.end());
-    QString text;
+    QList<QStringList> out;
+    QStringList header { QString() };
     for (int c : columns)
-        text += QLatin1Char('\t') + headerData(c, Qt::Horizontal).toString();
-    text += QLatin1Char('\n');
+        header.append(headerData(c, Qt::Horizontal).toString());
+    out.append(header);
     for (int r : rows) {
-        text += headerData(r, Qt::Vertical).toString();
+        QStringList line { headerData(r, Qt::Vertical).toString() };
         for (int c : columns) {
             const QVariant v = rawValue(m_rows[size_t(r)], c);
-            text += QLatin1Char('\t')
-                + (v.typeId() == QMetaType::Double ? DisplayFormat::exactValue(v.toDouble()) : v.toString());
+            line.append(v.typeId() == QMetaType::Double ? DisplayFormat::exactValue(v.toDouble()) : v.toString());
         }
-        text += QLatin1Char('\n');
+        out.append(line);
     }
+    return out;
+}
+
+QList<QStringList> CompareDiffModel::allCells() const
+{
+    QModelIndexList all;
+    for (int r = 0; r < rowCount(); ++r) {
+        for (int c = 0; c < columnCount(); ++c)
+            all.append(index(r, c));
+    }
+    QList<QStringList> out = cells(all);
+    if (all.isEmpty()) { // no row: the header still names the runs
+        for (int c = 0; c < columnCount(); ++c)
+            out.first().append(headerData(c, Qt::Horizontal).toString());
+    }
+    out.first().first() = QStringLiteral("row");
+    return out;
+}
+
+QString CompareDiffModel::copyText(const QModelIndexList& indexes) const
+{
+    QString text;
+    const QList<QStringList> table = cells(indexes);
+    for (const QStringList& line : table)
+        text += line.join(QLatin1Char('\t')) + QLatin1Char('\n');
     return text;
 }
 

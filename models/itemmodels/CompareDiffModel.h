@@ -3,6 +3,7 @@
 #include "compare/CompareRunFacts.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -45,6 +46,11 @@ public:
     void setReferenceRun(int column);
     int referenceRun() const { return m_reference; }
 
+    // The selected cells with row and column headers (the first row; its first cell empty):
+    // numbers written exactly (DisplayFormat::exactValue), deltas left out, absent cells empty.
+    QList<QStringList> cells(const QModelIndexList& indexes) const;
+    // Every row the table shows, headed "row" and the run labels: what "Save Table as CSV" writes.
+    QList<QStringList> allCells() const;
     // The selected cells as tab-separated text with row and column headers, for the clipboard.
     QString copyText(const QModelIndexList& indexes) const;
 

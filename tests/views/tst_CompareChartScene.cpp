@@ -291,7 +291,10 @@ void tst_CompareChartScene::exportsPngAndSvgWithFooter()
     QTemporaryDir dir;
     const CompareChart data = twoRuns();
     const std::vector<CompareChart> charts { data, data };
-    const CompareImageFooter footer { u"file:///stores/mlruns"_s, { u"run a"_s, u"run b"_s }, u"no smoothing"_s };
+    CompareImageFooter footer;
+    footer.store = u"file:///stores/mlruns"_s;
+    footer.runs = { u"run a"_s, u"run b"_s };
+    footer.smoothing = u"no smoothing"_s;
     const QStringList lines = CompareImageExport::footerLines(charts, footer);
     QCOMPARE(lines.size(), 4);
     QVERIFY(lines[0].contains(u"file:///stores/mlruns"_s));
