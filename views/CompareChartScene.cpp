@@ -2,6 +2,7 @@
 
 #include "ComparePalette.h"
 #include "MetricChartAxes.h"
+#include "compare/CompareYRange.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -239,8 +240,18 @@ CompareChartScene::Outcome CompareChartScene::populate(
     const MetricChartAxes::TimeUnit unit = MetricChartAxes::relativeTimeUnit(x.max - x.min);
     outcome.xScale = data.options.axis == MetricXAxis::RelativeTime ? unit.milliseconds : 1.0;
     outcome.xDisplay = { x.min / outcome.xScale, x.max / outcome.xScale };
-    const std::optional<Range> y = yDataRange(data, style);
+    std::optional<Range> y = yDataRange(data, style);
     outcome.logApplied = style.logY && (!y || y->min > 0);
+    if (style.clipOutliers && y) {
+        // Lines beyond the narrowed axis are cut at the plot's edge (Qt Charts clips every
+        // series to the plot area); the NaN / inf markers go on the narrowed edges.
+        const std::optional<Range> inside = CompareYRange::clipped(
+            CompareYRange::drawnValues(data, style.hidden, style.groups), outcome.logApplied);
+        if (inside && (inside->min > y->min || inside->max < y->max)) {
+            y = inside;
+            outcome.yClipped = true;
+        }
+    }
 
     Frame frame { chart, outcome.xScale, MetricChartAxes::yDisplayRange(y, outcome.logApplied), outcome.logApplied };
     chart->addAxis(

@@ -22,7 +22,7 @@ struct CompareChartStyle
     QSet<RunRef> hidden;
     bool logY = false;
     bool compact = false;
-    bool clipOutliers = false; // the y axis leaves out outliers: CompareYClip, after populate()
+    bool clipOutliers = false; // the y axis leaves out outliers (CompareYRange::clipped)
     const std::vector<GroupBand>* groups = nullptr; // when set, each group's mean and min-max band
 };
 
@@ -38,6 +38,7 @@ public:
     struct Outcome
     {
         bool logApplied = false; // false when asked for but a value <= 0 is shown
+        bool yClipped = false; // clipOutliers narrowed the y axis
         double xScale = 1.0; // chart x per display x (relative time is shown in s, min, h or d)
         MetricDecimation::Range xDisplay; // the data's x range, in display units
     };

@@ -1,6 +1,5 @@
 #include "CompareChartView.h"
 
-#include "CompareYClip.h"
 #include "compare/MetricDecimator.h"
 #include "core/DisplayFormat.h"
 
@@ -71,7 +70,6 @@ void CompareChartView::setChart(std::shared_ptr<const CompareChart> chart, const
     m_chart->setTitle(m_data->key);
     m_populating = true; // the new axes' ranges are not a zoom
     m_outcome = CompareChartScene::populate(m_chart, *m_data, m_style);
-    m_yClipped = m_style.clipOutliers && CompareYClip::apply(m_chart, *m_data, m_style, m_outcome.logApplied);
     m_populating = false;
     if (auto* axis = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Horizontal).value(0)))
         connect(axis, &QValueAxis::rangeChanged, this, &CompareChartView::onXRangeChanged);

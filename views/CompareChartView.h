@@ -22,7 +22,7 @@ namespace prov {
 // key) asks the page for the chart's menu (menuRequested: reset zoom, exports, order).
 // Clicking a run in the legend asks the page to hide or show that run in every chart
 // (runToggled). Hovering shows every run's value at the x under the mouse. With clipOutliers in the style
-// the y axis leaves out outliers (CompareYClip).
+// the y axis leaves out outliers.
 class CompareChartView : public QWidget
 {
     Q_OBJECT
@@ -39,7 +39,7 @@ public:
     QChart* chart() const { return m_chart; }
     bool isLogApplied() const { return m_outcome.logApplied; }
     // The y axis leaves out outliers (the style asked for it and some value lay outside).
-    bool isYClipped() const { return m_yClipped; }
+    bool isYClipped() const { return m_outcome.yClipped; }
     // The plot's width in pixels: what the page decimates this chart's curves to.
     int plotColumns() const;
     // The text the hover tooltip shows for chart x `x` (data units): each shown run's value
@@ -68,7 +68,6 @@ private:
     CompareChartStyle m_style;
     CompareChartScene::Outcome m_outcome;
     bool m_populating = false;
-    bool m_yClipped = false;
 
     QStackedLayout* m_stack = nullptr;
     QLabel* m_message = nullptr;

@@ -1,6 +1,5 @@
 #include "CompareImageExport.h"
 
-#include "CompareYClip.h"
 #include "core/DisplayFormat.h"
 
 #include <QApplication>
@@ -42,9 +41,7 @@ std::unique_ptr<QChartView> chartView(const CompareChart& data, const CompareCha
     view->setFrameShape(QFrame::NoFrame);
     view->setAttribute(Qt::WA_DontShowOnScreen);
     view->resize(size);
-    const CompareChartScene::Outcome outcome = CompareChartScene::populate(chart, data, style);
-    if (style.clipOutliers)
-        CompareYClip::apply(chart, data, style, outcome.logApplied);
+    CompareChartScene::populate(chart, data, style);
     view->show();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();

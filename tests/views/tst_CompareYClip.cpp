@@ -1,6 +1,5 @@
 #include "CompareChartScene.h"
 #include "CompareChartView.h"
-#include "CompareYClip.h"
 #include "compare/CompareChartBuilder.h"
 
 #include <QChart>
@@ -60,9 +59,10 @@ void tst_CompareYClip::aSpikeLeavesTheAxis()
     const CompareChart data = spiky();
     QChart chart;
     CompareChartStyle style;
-    const auto outcome = CompareChartScene::populate(&chart, data, style);
+    CompareChartScene::populate(&chart, data, style);
     QVERIFY(yAxis(chart)->max() >= 100.0);
-    QVERIFY(CompareYClip::apply(&chart, data, style, outcome.logApplied));
+    style.clipOutliers = true;
+    QVERIFY(CompareChartScene::populate(&chart, data, style).yClipped);
     QVERIFY2(yAxis(chart)->max() < 20.0, qPrintable(QString::number(yAxis(chart)->max())));
     QVERIFY(yAxis(chart)->max() >= 10.0); // the highest ordinary value stays inside
     QVERIFY(yAxis(chart)->min() <= 0.5); // and so does run b
@@ -80,11 +80,12 @@ void tst_CompareYClip::nothingToClipLeavesTheAxisAlone()
     const CompareChart data
         = CompareChartBuilder::build(u"acc"_s, { series(u"a"_s, 100, [](qint64 s) { return double(s); }) }, options);
     QChart chart;
-    const CompareChartStyle style;
+    CompareChartStyle style;
     CompareChartScene::populate(&chart, data, style);
     const double min = yAxis(chart)->min();
     const double max = yAxis(chart)->max();
-    QVERIFY(!CompareYClip::apply(&chart, data, style, false));
+    style.clipOutliers = true;
+    QVERIFY(!CompareChartScene::populate(&chart, data, style).yClipped);
     QCOMPARE(yAxis(chart)->min(), min);
     QCOMPARE(yAxis(chart)->max(), max);
 }
