@@ -12,6 +12,7 @@
 #include "cache/CacheLocator.h"
 #include "journal/JournalLocator.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,7 +21,6 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QPainter>
-#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -182,12 +182,12 @@ void captureWhenReady(MainWindow& window, const QString& path, const QString& vi
     auto capture = [&window, path, view, armed] {
         if (*armed || window.session()->isSyncing())
             return;
-        auto* table = window.runsPage()->findChild<QTableView*>(QStringLiteral("runsView"));
+        auto* table = window.runsPage()->findChild<QAbstractItemView*>(QStringLiteral("runsView"));
         if (!table || table->model()->rowCount() == 0)
             return;
         *armed = true;
         if (!table->currentIndex().isValid())
-            table->selectRow(0);
+            table->setCurrentIndex(table->model()->index(0, 0));
         // Long enough for the Registry page's tabs (read as jobs after the runs) to be drawn.
         QTimer::singleShot(2500, &window, [&window, path, view] { saveAndQuit(window, path, view); });
     };

@@ -154,6 +154,8 @@ void MainWindow::setupActions()
     connect(ui.actionColumns, &QAction::triggered, m_runsPage, &RunsPage::chooseColumns);
     connect(ui.actionShowDeleted, &QAction::toggled, m_runsPage, &RunsPage::setShowDeleted);
     connect(m_runsPage, &RunsPage::showDeletedChanged, ui.actionShowDeleted, &QAction::setChecked);
+    connect(ui.actionNestRuns, &QAction::toggled, m_runsPage, &RunsPage::setNested);
+    connect(m_runsPage, &RunsPage::nestedChanged, ui.actionNestRuns, &QAction::setChecked);
     connect(ui.actionCacheLocation, &QAction::triggered, this, &MainWindow::showCacheLocation);
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -187,6 +189,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_runsPage->restoreState(settings.value(QStringLiteral("window/runsPage")).toByteArray());
     m_ui->actionShowDeleted->setChecked(settings.value(QStringLiteral("runs/showDeleted"), false).toBool());
+    m_ui->actionNestRuns->setChecked(settings.value(QStringLiteral("runs/nested"), true).toBool());
     RunColumnChoice choice;
     choice.allMetrics = settings.value(QStringLiteral("runs/allMetrics"), true).toBool();
     choice.allParams = settings.value(QStringLiteral("runs/allParams"), true).toBool();
@@ -203,6 +206,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/runsPage"), m_runsPage->saveState());
     settings.setValue(QStringLiteral("runs/showDeleted"), m_runsPage->showDeleted());
+    settings.setValue(QStringLiteral("runs/nested"), m_runsPage->isNested());
     const RunColumnChoice choice = m_runsPage->columnChoice();
     settings.setValue(QStringLiteral("runs/allMetrics"), choice.allMetrics);
     settings.setValue(QStringLiteral("runs/allParams"), choice.allParams);

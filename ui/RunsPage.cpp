@@ -8,6 +8,7 @@
 #include "RunTableDelegate.h"
 #include "StoreSession.h"
 #include "itemmodels/ExperimentListModel.h"
+#include "itemmodels/RunNestingProxy.h"
 #include "itemmodels/RunTableModel.h"
 #include "query/RunTableLoader.h"
 
@@ -32,6 +33,7 @@ RunsPage::RunsPage(StoreSession* session, QWidget* parent)
     , m_session(session)
     , m_experiments(new ExperimentListModel(this))
     , m_runs(new RunTableModel(this))
+    , m_nesting(new RunNestingProxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole, this))
 {
     m_ui->setupUi(this);
     m_details = new RunDetailsPanel(session, this);
@@ -75,30 +77,40 @@ RunsPage::~RunsPage() = default;
 
 void RunsPage::setupTable()
 {
-    QTableView* view = m_ui->runsView;
-    view->setModel(m_runs);
+    QTreeView* view = m_ui->runsView;
+    m_nesting->setSourceModel(m_runs);
+    view->setModel(m_nesting);
     view->setItemDelegate(new RunTableDelegate(view));
+    QHeaderView* header = view->header();
     // No sort until the user clicks a header: runs stay in MLflow's order (newest first).
     // Enabling sorting would otherwise apply the header's default indicator (column 0).
-    view->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    header->setSortIndicator(-1, Qt::DescendingOrder);
     view->setSortingEnabled(true);
-    view->horizontalHeader()->setSortIndicatorShown(false);
+    header->setSortIndicatorShown(false);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Ctrl/Shift-click runs to compare
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setDefaultSectionSize(110);
-    view->horizontalHeader()->setSectionsMovable(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
-    connect(view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-        [view] { view->horizontalHeader()->setSortIndicatorShown(true); });
+    view->setUniformRowHeights(true); // 10,000 runs scroll as a flat table does
+    view->setAllColumnsShowFocus(true);
+    // Child runs hang under their parent's name, as in MLflow's UI; the status dots stay aligned.
+    view->setTreePosition(static_cast<int>(RunAttributeColumn::Name));
+    view->setIndentation(view->fontMetrics().height());
+    header->setStretchLastSection(false);
+    header->setDefaultSectionSize(110);
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [header] { header->setSortIndicatorShown(true); });
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::onCurrentRunChanged);
+    // Which parents are open survives reloads, filters and re-sorting (kept by run id).
+    connect(
+        view, &QTreeView::expanded, this, [this](const QModelIndex& index) { m_expandedRuns.insert(runIdAt(index)); });
+    connect(
+        view, &QTreeView::collapsed, this, [this](const QModelIndex& index) { m_expandedRuns.remove(runIdAt(index)); });
+    connect(m_ui->nestCheck, &QCheckBox::toggled, this, &RunsPage::setNested);
     m_emptyState = new EmptyStateOverlay(view->viewport());
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &RunsPage::showRunMenu);
@@ -108,15 +120,119 @@ void RunsPage::setupTable()
     compare->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(compare, &QAction::triggered, this, &RunsPage::compareSelected);
     addAction(compare);
+    auto* withChildren = new QAction(tr("Select Child Runs Too"), view);
+    withChildren->setObjectName(QStringLiteral("selectChildrenAction"));
+    withChildren->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    withChildren->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(withChildren, &QAction::triggered, this, &RunsPage::selectChildRuns);
+    addAction(withChildren);
+}
+
+QString RunsPage::runIdAt(const QModelIndex& index) const
+{
+    return index.isValid() ? index.siblingAtColumn(0).data(RunTableModel::RunIdRole).toString() : QString();
+}
+
+bool RunsPage::showRunRow(const QString& runId)
+{
+    const QModelIndex index = m_nesting->indexOfRun(runId);
+    if (!index.isValid())
+        return false;
+    for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+        m_ui->runsView->expand(parent);
+    m_ui->runsView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->runsView->scrollTo(index);
+    return true;
+}
+
+void RunsPage::restoreExpansion()
+{
+    QTreeView* view = m_ui->runsView;
+    if (!m_ui->filterEdit->text().trimmed().isEmpty()) {
+        view->expandAll(); // a filter's matches are never hidden in a closed parent
+        return;
+    }
+    const QSet<QString> open = m_expandedRuns;
+    for (const QString& runId : open) {
+        const QModelIndex index = m_nesting->indexOfRun(runId);
+        if (index.isValid())
+            view->expand(index);
+    }
+    m_expandedRuns = open; // runs not listed now stay open for when they are again
+}
+
+void RunsPage::setNested(bool nested)
+{
+    if (m_ui->nestCheck->isChecked() != nested)
+        m_ui->nestCheck->setChecked(nested); // re-enters through toggled()
+    if (m_nesting->isNested() == nested)
+        return;
+    const QStringList selected = selectedRunIds();
+    const QString current = selectedRunId();
+    {
+        const QSignalBlocker blocker(m_ui->runsView->selectionModel());
+        m_nesting->setNested(nested);
+        restoreExpansion();
+    }
+    selectRuns(selected, current);
+    Q_EMIT nestedChanged(nested);
+}
+
+bool RunsPage::isNested() const
+{
+    return m_nesting->isNested();
+}
+
+void RunsPage::selectRuns(const QStringList& runIds, const QString& current)
+{
+    QTreeView* view = m_ui->runsView;
+    QItemSelection selection;
+    for (const QString& runId : runIds) {
+        const QModelIndex index = m_nesting->indexOfRun(runId);
+        if (!index.isValid())
+            continue;
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            view->expand(parent);
+        selection.select(index, index.siblingAtColumn(m_nesting->columnCount() - 1));
+    }
+    const QModelIndex currentIndex = m_nesting->indexOfRun(current);
+    if (currentIndex.isValid())
+        view->selectionModel()->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
+    view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (currentIndex.isValid())
+        view->scrollTo(currentIndex);
+}
+
+void RunsPage::selectChildRuns()
+{
+    const QStringList selected = selectedRunIds();
+    QStringList withChildren = selected;
+    for (const QString& runId : selected) {
+        for (const QString& child : m_nesting->descendantRunIds(m_nesting->indexOfRun(runId))) {
+            if (!withChildren.contains(child))
+                withChildren << child;
+        }
+    }
+    if (withChildren.size() != selected.size())
+        selectRuns(withChildren, selectedRunId());
+}
+
+int RunsPage::listedRunCount() const
+{
+    return m_runs->rowCount();
 }
 
 QStringList RunsPage::selectedRunIds() const
 {
     QModelIndexList rows = m_ui->runsView->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    // In the table's order (its sort), whichever parent each run is under.
+    std::sort(rows.begin(), rows.end(), [this](const QModelIndex& a, const QModelIndex& b) {
+        return m_nesting->sourceRow(a) < m_nesting->sourceRow(b);
+    });
     QStringList ids;
     for (const QModelIndex& row : std::as_const(rows))
-        ids.append(row.data(RunTableModel::RunIdRole).toString());
+        ids.append(runIdAt(row));
     return ids;
 }
 
@@ -134,6 +250,17 @@ void RunsPage::showRunMenu(const QPoint& pos)
     QAction* compare = menu.addAction(tr("Compare %1 Runs").arg(selected), this, &RunsPage::compareSelected);
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     compare->setEnabled(selected >= 2);
+    qsizetype children = 0;
+    for (const QString& runId : selectedRunIds())
+        children += m_nesting->descendantRunIds(m_nesting->indexOfRun(runId)).size();
+    QAction* withChildren = menu.addAction(tr("Select Child Runs Too"), this, &RunsPage::selectChildRuns);
+    withChildren->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    withChildren->setEnabled(children > 0);
+    if (m_nesting->parentCount() > 0) {
+        menu.addSeparator();
+        menu.addAction(tr("Expand All Parent Runs"), m_ui->runsView, &QTreeView::expandAll);
+        menu.addAction(tr("Collapse All"), m_ui->runsView, &QTreeView::collapseAll);
+    }
     menu.exec(m_ui->runsView->viewport()->mapToGlobal(pos));
 }
 
@@ -241,6 +368,11 @@ void RunsPage::presentTable(const Result<RunsLoad>& load, quint64 generation)
         presentNothing();
         return;
     }
+    // A sync in the background keeps what the user picked: the new table resets the view.
+    if (m_keepSelected.isEmpty())
+        m_keepSelected = selectedRunIds();
+    if (m_pendingRunId.isEmpty())
+        m_pendingRunId = selectedRunId();
     {
         const QSignalBlocker blocker(m_ui->runsView->selectionModel());
         m_runs->setTable(load->table); // keeps the runs shown so far until the ids below
@@ -258,17 +390,23 @@ void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
 {
     m_ui->filterError->hide();
     const QString keep = m_pendingRunId.isEmpty() ? selectedRunId() : m_pendingRunId;
+    const QStringList keepSelected = m_keepSelected.isEmpty() ? selectedRunIds() : m_keepSelected;
+    m_keepSelected.clear();
     m_pendingRunId.clear();
     if (selection) {
         m_searchedNames = selection->searchedNames;
         const QSignalBlocker blocker(m_ui->runsView->selectionModel());
         m_runs->setVisibleRuns(selection->runIds);
     }
-    const int row = m_runs->rowOfRun(keep);
-    if (row >= 0) {
-        m_ui->runsView->selectRow(row);
-        m_ui->runsView->scrollTo(m_runs->index(row, 0));
+    {
+        const QSignalBlocker blocker(m_ui->runsView->selectionModel());
+        restoreExpansion();
     }
+    // The runs selected before stay selected where they are still listed.
+    if (keepSelected.size() > 1 && keepSelected.contains(keep))
+        selectRuns(keepSelected, keep);
+    else
+        showRunRow(keep);
     if (!m_columnsSized && m_runs->rowCount() > 0)
         sizeAttributeColumns();
     onCurrentRunChanged();
@@ -281,7 +419,7 @@ void RunsPage::sizeAttributeColumns()
 {
     // Once per store: fit the fixed columns to their content (sampling rows, so 10,000 runs
     // cost what 200 do), within limits so one long name cannot take the whole table.
-    QHeaderView* header = m_ui->runsView->horizontalHeader();
+    QHeaderView* header = m_ui->runsView->header();
     header->setResizeContentsPrecision(200);
     for (int c = 0; c < static_cast<int>(RunAttributeColumn::Count); ++c) {
         m_ui->runsView->resizeColumnToContents(c);
@@ -351,20 +489,14 @@ void RunsPage::onCurrentRunChanged()
 
 QString RunsPage::selectedRunId() const
 {
-    // The current row, not the selection: QTableView::selectRow moves the current index
-    // before it selects, and the details must follow the keyboard focus anyway.
-    const QModelIndex current = m_ui->runsView->selectionModel()->currentIndex();
-    return current.isValid() ? m_runs->runIdAt(current.row()) : QString();
+    // The current row, not the selection: the details follow the keyboard focus.
+    return runIdAt(m_ui->runsView->selectionModel()->currentIndex());
 }
 
 void RunsPage::selectRun(const QString& runId)
 {
-    const int row = m_runs->rowOfRun(runId);
-    if (row >= 0) {
-        m_ui->runsView->selectRow(row);
-        m_ui->runsView->scrollTo(m_runs->index(row, 0));
+    if (showRunRow(runId))
         return;
-    }
     // Not listed: show every experiment, deleted runs included, without a filter.
     m_pendingRunId = runId;
     m_details->showRun(runId);
@@ -435,7 +567,7 @@ std::shared_ptr<const RunTable> RunsPage::currentTable() const
 
 void RunsPage::showHeaderMenu(const QPoint& pos)
 {
-    const int column = m_ui->runsView->horizontalHeader()->logicalIndexAt(pos);
+    const int column = m_ui->runsView->header()->logicalIndexAt(pos);
     QMenu menu(this);
     const RunColumnKind kind = m_runs->columnKind(column);
     if (column >= 0 && kind != RunColumnKind::Attribute) {
@@ -443,7 +575,7 @@ void RunsPage::showHeaderMenu(const QPoint& pos)
         menu.addAction(tr("Hide “%1”").arg(key), this, [this, kind, key] { hideColumn(kind, key); });
     }
     menu.addAction(tr("Choose Columns…"), this, &RunsPage::chooseColumns);
-    menu.exec(m_ui->runsView->horizontalHeader()->mapToGlobal(pos));
+    menu.exec(m_ui->runsView->header()->mapToGlobal(pos));
 }
 
 void RunsPage::hideColumn(RunColumnKind kind, const QString& key)

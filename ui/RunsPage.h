@@ -5,6 +5,7 @@
 #include "query/RunSelectionQuery.h"
 #include "query/RunTable.h"
 
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -27,6 +28,7 @@ struct RunsLoad
 class EmptyStateOverlay;
 class ExperimentListModel;
 class RunDetailsPanel;
+class RunNestingProxy;
 class RunTableModel;
 class StoreSession;
 
@@ -45,10 +47,19 @@ public:
     // Shows a run, widening the experiment choice and clearing the filter if it is hidden.
     void selectRun(const QString& runId);
     QString selectedRunId() const;
+    // How many runs the table lists (after the filter), whether nested or not.
+    int listedRunCount() const;
     // Every selected run (Ctrl/Shift-click), in table order.
     QStringList selectedRunIds() const;
     // Asks to compare the selected runs (the context menu's Compare, Ctrl+Shift+C); needs two.
     void compareSelected();
+    // Adds every child run (at any depth) of the selected runs to the selection (Ctrl+Shift+A).
+    void selectChildRuns();
+    // Selects these runs (opening their parents) and makes `current` the current run.
+    void selectRuns(const QStringList& runIds, const QString& current);
+    // Child runs under their parent run (on by default), or one flat list.
+    void setNested(bool nested);
+    bool isNested() const;
     void focusFilter();
     void setShowDeleted(bool show);
     bool showDeleted() const;
@@ -69,6 +80,7 @@ Q_SIGNALS:
     void loggedModelActivated(const QString& modelId);
     void columnChoiceChanged(const prov::RunColumnChoice& choice);
     void showDeletedChanged(bool show);
+    void nestedChanged(bool nested);
     // The table shows a new set of runs (count after filtering).
     void runsLoaded(int count);
     // The user asked to compare these runs.
@@ -76,6 +88,9 @@ Q_SIGNALS:
 
 private:
     void setupTable();
+    QString runIdAt(const QModelIndex& index) const;
+    bool showRunRow(const QString& runId); // selects and reveals a listed run
+    void restoreExpansion();
     void reloadExperiments();
     void presentExperiments(const QList<ExperimentEntry>& experiments);
     RunSelection currentSelection() const;
@@ -98,10 +113,13 @@ private:
     StoreSession* m_session;
     ExperimentListModel* m_experiments;
     RunTableModel* m_runs;
+    RunNestingProxy* m_nesting;
+    QSet<QString> m_expandedRuns; // parent runs the user opened
     RunDetailsPanel* m_details;
     EmptyStateOverlay* m_emptyState;
     QTimer m_filterDebounce;
     QString m_pendingRunId; // to select once the next load arrives
+    QStringList m_keepSelected; // the selection before a table load, to restore after it
     QString m_selectedExperimentId;
     bool m_loading = false;
     bool m_searchedNames = false;

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace prov {
@@ -84,6 +85,8 @@ QSize RunTableDelegate::sizeHint(const QStyleOptionViewItem& option, const QMode
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     if (isStatusColumn(index))
         size.rwidth() += dotSize + gap + 6;
+    // Rows a little taller than the text, whether the view is a table or a tree.
+    size.setHeight(std::max(size.height(), option.fontMetrics.height() + 8));
     return size;
 }
 

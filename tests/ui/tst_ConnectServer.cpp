@@ -19,7 +19,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -200,17 +199,15 @@ void tst_ConnectServer::aServerFillsTheRunTableAndStaysReadableOffline()
     auto window = std::make_unique<MainWindow>(options);
     window->show();
     QVERIFY(window->openArgument(url));
-    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
-    QVERIFY(runs);
-    QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runsPage()->listedRunCount() > 20, 20000);
     QTRY_VERIFY(!window->session()->isSyncing());
-    const int rows = runs->model()->rowCount();
+    const int rows = window->runsPage()->listedRunCount();
     QVERIFY(!window->session()->isOffline());
 
     server.reset(); // the network goes away
     window->session()->syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(window->session()->isOffline(), 20000);
-    QCOMPARE(runs->model()->rowCount(), rows);
+    QCOMPARE(window->runsPage()->listedRunCount(), rows);
     auto* retry = window->findChild<QToolButton*>(u"retrySync"_s);
     QVERIFY(retry && retry->isVisible());
     auto* source = window->findChild<QLabel*>(u"syncSource"_s);
@@ -219,7 +216,7 @@ void tst_ConnectServer::aServerFillsTheRunTableAndStaysReadableOffline()
     retry->click(); // still gone: still offline, still readable
     QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isSyncing(), 20000);
     QVERIFY(window->session()->isOffline());
-    QCOMPARE(runs->model()->rowCount(), rows);
+    QCOMPARE(window->runsPage()->listedRunCount(), rows);
 }
 
 void tst_ConnectServer::aServerAskingForCredentialsIsSignedInTo()
@@ -256,8 +253,7 @@ void tst_ConnectServer::aServerAskingForCredentialsIsSignedInTo()
     dialog->findChild<QLineEdit*>(u"userEdit"_s)->setText(u"alice"_s);
     dialog->findChild<QLineEdit*>(u"passwordEdit"_s)->setText(u"s3cret"_s);
     dialog->accept();
-    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runsPage()->listedRunCount() > 20, 20000);
     QTRY_VERIFY(!window->session()->isSyncing());
     QVERIFY(!window->findChild<ConnectServerDialog*>(u"signInDialog"_s));
 
@@ -290,8 +286,7 @@ void tst_ConnectServer::typedCredentialsStayOutOfSettingsCacheAndJournal()
         dialog->accept();
     });
     window->findChild<QAction*>(u"actionConnectServer"_s)->trigger();
-    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runsPage()->listedRunCount() > 20, 20000);
     QTRY_VERIFY(!window->session()->isSyncing());
     QVERIFY(!window->findChild<ConnectServerDialog*>(u"signInDialog"_s));
     QVERIFY(window->findChild<QAction*>(u"actionForgetCredentials"_s)->isEnabled());
@@ -339,8 +334,7 @@ void tst_ConnectServer::rememberedCredentialsAreUsedRenewedAndForgotten()
     QVERIFY(dialog->findChild<QCheckBox*>(u"rememberCheck"_s)->isChecked());
     dialog->findChild<QLineEdit*>(u"passwordEdit"_s)->setText(u"n3w"_s);
     dialog->accept();
-    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runsPage()->listedRunCount() > 20, 20000);
     QTRY_COMPARE(keychain.entries.value(server->url()).password, u"n3w"_s);
     window.reset();
 

@@ -6,17 +6,19 @@
 #include "RunsPage.h"
 #include "TestFixtures.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeView>
 #include <QUrl>
 
 using namespace prov;
@@ -29,7 +31,7 @@ template<typename T> T* child(QObject* parent, const QString& name)
     return parent->findChild<T*>(name);
 }
 
-int rowOfRunNamed(QTableView* view, const QString& name)
+int rowOfRunNamed(QTreeView* view, const QString& name)
 {
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         if (view->model()->index(row, 1).data().toString() == name)
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void detailsLinkToTheParentRun();
     void runDetailsLinkToTheirLoggedModelAndBack();
     void showDeletedListsDeletedRuns();
+    void childRunsNestUnderTheirParent();
     void unreachableStoreIsShownFromItsCache();
     void sampleStoreOpensOnFirstStart();
     void notAStoreIsRefusedWithAMessage();
@@ -92,15 +95,15 @@ std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const QString& store)
 void tst_MainWindow::opensAStoreFiltersRunsAndShowsDetails()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
+    auto* runs = child<QTreeView>(window->runsPage(), u"runsView"_s);
     auto* filter = child<QLineEdit>(window->runsPage(), u"filterEdit"_s);
     QVERIFY(runs && filter);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     QTRY_VERIFY(!window->session()->isSyncing());
 
     QTest::keyClicks(filter, u"metrics.val_auc > 0.8"_s);
     QTest::keyClick(filter, Qt::Key_Return);
-    QTRY_COMPARE(runs->model()->rowCount(), 1);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 1);
     QCOMPARE(runs->model()->index(0, 1).data().toString(), u"gbm-lr0.1-d8"_s);
     QVERIFY(child<QLabel>(window->runsPage(), u"countLabel"_s)->text().startsWith(u"1 run match"_s));
 
@@ -122,15 +125,14 @@ void tst_MainWindow::opensAStoreFiltersRunsAndShowsDetails()
 void tst_MainWindow::badFilterShowsAnInlineErrorAndKeepsTheRuns()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
     auto* filter = child<QLineEdit>(window->runsPage(), u"filterEdit"_s);
     auto* error = child<QLabel>(window->runsPage(), u"filterError"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     QTest::keyClicks(filter, u"metrics.val_auc >"_s);
     QTest::keyClick(filter, Qt::Key_Return);
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"column"_s), qPrintable(error->text()));
-    QCOMPARE(runs->model()->rowCount(), 27);
+    QCOMPARE(window->runsPage()->listedRunCount(), 27);
     QTest::keyClick(filter, Qt::Key_Escape); // clears the filter
     QTRY_VERIFY(!error->isVisible());
 }
@@ -138,17 +140,15 @@ void tst_MainWindow::badFilterShowsAnInlineErrorAndKeepsTheRuns()
 void tst_MainWindow::plainWordsSearchRunNames()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     QTest::keyClicks(child<QLineEdit>(window->runsPage(), u"filterEdit"_s), u"TRIAL"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 8);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 8);
 }
 
 void tst_MainWindow::detailsLinkToTheParentRun()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     window->runsPage()->selectRun(u"7a030e165a994c1f8a45cd8325e95130"_s); // trial-03, FAILED
     auto* details = window->runsPage()->details();
     QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"trial-03"_s);
@@ -164,8 +164,7 @@ void tst_MainWindow::detailsLinkToTheParentRun()
 void tst_MainWindow::runDetailsLinkToTheirLoggedModelAndBack()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     window->runsPage()->selectRun(u"ad872d587b1a4f2e8985d41f578d6b70"_s); // logreg-final
     auto* details = window->runsPage()->details();
     QTRY_COMPARE(child<QLabel>(details, u"nameLabel"_s)->text(), u"logreg-final"_s);
@@ -184,11 +183,69 @@ void tst_MainWindow::runDetailsLinkToTheirLoggedModelAndBack()
 void tst_MainWindow::showDeletedListsDeletedRuns()
 {
     auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_COMPARE(runs->model()->rowCount(), 27);
+    auto* runs = child<QTreeView>(window->runsPage(), u"runsView"_s);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     child<QCheckBox>(window->runsPage(), u"showDeletedCheck"_s)->click();
-    QTRY_COMPARE(runs->model()->rowCount(), 30);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 30);
     QVERIFY(rowOfRunNamed(runs, u"scratch-debug"_s) >= 0);
+}
+
+void tst_MainWindow::childRunsNestUnderTheirParent()
+{
+    const QString sweepId = u"4094fa7f439a4475bc8633e0bf583653"_s; // hpo-logreg-sweep, 8 trials
+    const QString trialId = u"7a030e165a994c1f8a45cd8325e95130"_s; // trial-03
+    auto window = openWindow(TestFixtures::dataPath(u"mlflow/mlruns"_s));
+    RunsPage* page = window->runsPage();
+    auto* runs = child<QTreeView>(page, u"runsView"_s);
+    QTRY_COMPARE(page->listedRunCount(), 27);
+    QTRY_VERIFY(!window->session()->isSyncing());
+    QCOMPARE(runs->model()->rowCount(), 27 - 8); // the trials hang under the sweep, closed
+    auto sweep = [runs] { return runs->model()->index(rowOfRunNamed(runs, u"hpo-logreg-sweep"_s), 0); };
+    QVERIFY(sweep().isValid());
+    QCOMPARE(runs->model()->rowCount(sweep()), 8);
+    QVERIFY(!runs->isExpanded(sweep()));
+
+    // Showing a child run opens its parent.
+    page->selectRun(trialId);
+    QCOMPARE(page->selectedRunId(), trialId);
+    QVERIFY(runs->isExpanded(sweep()));
+    QTRY_COMPARE(child<QLabel>(page->details(), u"nameLabel"_s)->text(), u"trial-03"_s);
+
+    // The keyboard closes and opens it.
+    runs->setFocus();
+    runs->setCurrentIndex(sweep());
+    QTest::keyClick(runs, Qt::Key_Left);
+    QVERIFY(!runs->isExpanded(sweep()));
+    QTest::keyClick(runs, Qt::Key_Right);
+    QVERIFY(runs->isExpanded(sweep()));
+
+    // The parent with all its children, for comparing a sweep: Ctrl+Shift+A.
+    page->selectRun(sweepId);
+    QCOMPARE(page->selectedRunIds(), QStringList { sweepId });
+    QTest::keyClick(runs, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(page->selectedRunIds().size(), 9);
+    QVERIFY(page->selectedRunIds().contains(trialId));
+    QCOMPARE(page->selectedRunId(), sweepId);
+    QSignalSpy compare(page, &RunsPage::compareRequested);
+    QTest::keyClick(runs, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(compare.count(), 1);
+    QCOMPARE(compare.first().first().toStringList().size(), 9);
+
+    // Which parents are open survives a reload and a re-sort.
+    window->session()->syncNow();
+    QTRY_VERIFY(!window->session()->isSyncing());
+    QTRY_VERIFY(runs->isExpanded(sweep()));
+    runs->sortByColumn(1, Qt::DescendingOrder);
+    QVERIFY(runs->isExpanded(sweep()));
+    QCOMPARE(page->selectedRunIds().size(), 9);
+
+    // One flat list, keeping the selection; the View menu follows and the choice is remembered.
+    child<QCheckBox>(page, u"nestCheck"_s)->click();
+    QCOMPARE(runs->model()->rowCount(), 27);
+    QCOMPARE(page->selectedRunIds().size(), 9);
+    QVERIFY(!window->findChild<QAction*>(u"actionNestRuns"_s)->isChecked());
+    window->close();
+    QCOMPARE(QSettings().value(u"runs/nested"_s).toBool(), false);
 }
 
 void tst_MainWindow::unreachableStoreIsShownFromItsCache()
@@ -198,14 +255,14 @@ void tst_MainWindow::unreachableStoreIsShownFromItsCache()
     QVERIFY(TestFixtures::copyTree(TestFixtures::dataPath(u"mlflow/mlruns"_s), copy));
     {
         auto window = openWindow(copy);
-        QTRY_COMPARE(child<QTableView>(window->runsPage(), u"runsView"_s)->model()->rowCount(), 27);
+        QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
         QTRY_VERIFY(!window->session()->isSyncing());
         window->close();
     }
     QVERIFY(QDir(copy).removeRecursively());
     auto window = openWindow(QString()); // reopens the last store, as at the next start
     window->openStartupStore();
-    QTRY_COMPARE(child<QTableView>(window->runsPage(), u"runsView"_s)->model()->rowCount(), 27);
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 27);
     QTRY_VERIFY2(window->windowTitle().contains(u"cached data read"_s), qPrintable(window->windowTitle()));
     QVERIFY(window->session()->isOffline());
 }
@@ -214,11 +271,10 @@ void tst_MainWindow::sampleStoreOpensOnFirstStart()
 {
     auto window = openWindow(QString());
     window->openStartupStore(); // no last store: the bundled sample
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 27, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->runsPage()->listedRunCount(), 27, 15000);
     QVERIFY(window->session()->location()->path.endsWith(u"sample-store/mlruns"_s));
     child<QCheckBox>(window->runsPage(), u"showDeletedCheck"_s)->click();
-    QTRY_COMPARE(runs->model()->rowCount(), 30); // .trash came along
+    QTRY_COMPARE(window->runsPage()->listedRunCount(), 30); // .trash came along
 }
 
 void tst_MainWindow::notAStoreIsRefusedWithAMessage()
@@ -255,8 +311,7 @@ void tst_MainWindow::droppingAStoreOpensIt()
 
     QVERIFY(window->session()->isOpen());
     QVERIFY(window->session()->location()->path.endsWith(u"mlflow2/sqlite/mlflow.db"_s));
-    auto* runs = child<QTableView>(window->runsPage(), u"runsView"_s);
-    QTRY_VERIFY(runs->model()->rowCount() > 0);
+    QTRY_VERIFY(window->runsPage()->listedRunCount() > 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
