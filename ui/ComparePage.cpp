@@ -415,6 +415,10 @@ void ComparePage::layoutCharts()
     while (m_views.size() < qsizetype(m_shown.charts.size())) {
         auto* view = new CompareChartView(m_gridHost);
         connect(view, &CompareChartView::runToggled, this, &ComparePage::toggleRun);
+        connect(view, &CompareChartView::runHovered, this, [this](const RunRef& run, bool entered) {
+            for (CompareChartView* chart : std::as_const(m_views))
+                chart->setHighlightedRun(entered ? std::optional<RunRef>(run) : std::nullopt);
+        });
         connect(view, &CompareChartView::menuRequested, this, [this, view](const QPoint& globalPos) {
             if (view->data())
                 chartMenu(view->data()->key)->popup(globalPos);

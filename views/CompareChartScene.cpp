@@ -1,5 +1,6 @@
 #include "CompareChartScene.h"
 
+#include "CompareLinesItem.h"
 #include "ComparePalette.h"
 #include "MetricChartAxes.h"
 #include "compare/CompareYRange.h"
@@ -127,8 +128,42 @@ bool isDense(const CompareChart& data)
     return points > denseBudget;
 }
 
+// A legend of more than a few dozen runs would fill the chart and says little; hover and the
+// diff table name the runs then, and one item draws all their curves (CompareLinesItem).
+constexpr qsizetype legendLimit = 24;
+
+bool hasLegend(const CompareChart& data, const CompareChartStyle& style)
+{
+    return style.groups || qsizetype(data.lines.size()) <= legendLimit;
+}
+
+void addRunLinesAsOneItem(const Frame& frame, const CompareChart& data, const CompareChartStyle& style)
+{
+    // The item maps values to positions through this empty series' axes.
+    auto* anchor = new QLineSeries;
+    anchor->setObjectName(QStringLiteral("linesAnchor"));
+    attach(frame, anchor, false);
+    auto* item = new CompareLinesItem(frame.chart, anchor, frame.logY);
+    for (const CompareLine& line : data.lines) {
+        if (style.hidden.contains(line.run.key))
+            continue;
+        const int colorIndex = style.colorIndex.value(line.run.key, 0);
+        if (line.isSmoothed()) {
+            QColor faint = ComparePalette::color(colorIndex);
+            faint.setAlpha(60);
+            item->addCurve({ displayPoints(line.raw.line, frame.xScale, frame.logY), QPen(faint, 1.0) });
+        }
+        item->addCurve({ displayPoints(line.drawn().line, frame.xScale, frame.logY),
+            QPen(ComparePalette::color(colorIndex), 1.0) });
+    }
+}
+
 void addRunLines(const Frame& frame, const CompareChart& data, const CompareChartStyle& style)
 {
+    if (!hasLegend(data, style)) {
+        addRunLinesAsOneItem(frame, data, style);
+        return;
+    }
     const bool dense = isDense(data);
     const double width = dense ? 1.0 : style.compact ? 1.25 : 1.6;
     for (const CompareLine& line : data.lines) {
@@ -222,19 +257,27 @@ void addGroups(const Frame& frame, const std::vector<GroupBand>& groups)
 
 } // namespace
 
+CompareLinesItem* CompareChartScene::linesItem(const QChart* chart)
+{
+    const auto children = chart->childItems();
+    for (QGraphicsItem* child : children) {
+        if (auto* item = dynamic_cast<CompareLinesItem*>(child))
+            return item;
+    }
+    return nullptr;
+}
+
 CompareChartScene::Outcome CompareChartScene::populate(
     QChart* chart, const CompareChart& data, const CompareChartStyle& style)
 {
     chart->removeAllSeries();
+    delete linesItem(chart);
     const auto axes = chart->axes();
     for (QAbstractAxis* axis : axes) {
         chart->removeAxis(axis);
         delete axis;
     }
-    // A legend of more than a few dozen runs would fill the chart and says little; hover and
-    // the diff table name the runs then.
-    constexpr qsizetype legendLimit = 24;
-    chart->legend()->setVisible(style.groups || qsizetype(data.lines.size()) <= legendLimit);
+    chart->legend()->setVisible(hasLegend(data, style));
     Outcome outcome;
     const Range x = data.options.visibleRange.value_or(data.xRange.value_or(Range { 0, 1 }));
     const MetricChartAxes::TimeUnit unit = MetricChartAxes::relativeTimeUnit(x.max - x.min);
@@ -245,8 +288,8 @@ CompareChartScene::Outcome CompareChartScene::populate(
     if (style.clipOutliers && y) {
         // Lines beyond the narrowed axis are cut at the plot's edge (Qt Charts clips every
         // series to the plot area); the NaN / inf markers go on the narrowed edges.
-        const std::optional<Range> inside = CompareYRange::clipped(
-            CompareYRange::drawnValues(data, style.hidden, style.groups), outcome.logApplied);
+        const std::optional<Range> inside
+            = CompareYRange::clipped(CompareYRange::drawnValues(data, style.hidden, style.groups), outcome.logApplied);
         if (inside && (inside->min > y->min || inside->max < y->max)) {
             y = inside;
             outcome.yClipped = true;

@@ -31,7 +31,11 @@ struct CompareChartStyle
 // axes; or per group its mean line over a min-max band. Series are named for tests and
 // exports: "line:<run id>" (empty for a hidden run, whose legend entry stays, dimmed, to show it
 // again), "raw:<run id>", "mean:<group>", "band:<group>", "nanMarkers",
-// "positiveInfMarkers", "negativeInfMarkers". Shared by the Compare page and headless exports.
+// "positiveInfMarkers", "negativeInfMarkers". A chart of more runs than a legend can name
+// (over 24) has no legend, and one CompareLinesItem draws every curve instead of the "line:"
+// and "raw:" series. Shared by the Compare page and headless exports.
+class CompareLinesItem;
+
 class CompareChartScene
 {
 public:
@@ -48,6 +52,8 @@ public:
 
     // Removes what `chart` showed and draws `data` with `style`.
     static Outcome populate(QChart* chart, const CompareChart& data, const CompareChartStyle& style);
+    // The item drawing the curves of a chart of many runs, or null.
+    static CompareLinesItem* linesItem(const QChart* chart);
 };
 
 } // namespace prov

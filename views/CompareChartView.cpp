@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QMouseEvent>
 #include <QStackedLayout>
 #include <QToolTip>
@@ -75,6 +76,13 @@ void CompareChartView::setChart(std::shared_ptr<const CompareChart> chart, const
         connect(axis, &QValueAxis::rangeChanged, this, &CompareChartView::onXRangeChanged);
     else if (auto* time = qobject_cast<QDateTimeAxis*>(m_chart->axes(Qt::Horizontal).value(0)))
         connect(time, &QDateTimeAxis::rangeChanged, this, &CompareChartView::onXRangeChanged);
+    m_basePens.clear();
+    const auto all = m_chart->series();
+    for (QAbstractSeries* series : all) {
+        if (auto* line = qobject_cast<QLineSeries*>(series); line && !line->objectName().isEmpty())
+            m_basePens.insert(line->objectName(), line->pen());
+    }
+    applyHighlight();
     connectLegend();
     m_stack->setCurrentWidget(m_data->lines.empty() ? static_cast<QWidget*>(m_message) : m_view);
     if (m_data->lines.empty())
@@ -103,6 +111,44 @@ void CompareChartView::connectLegend()
         // Queued: the page redraws the chart in answer, which deletes this marker mid-click.
         connect(
             marker, &QLegendMarker::clicked, this, [this, run] { Q_EMIT runToggled(run); }, Qt::QueuedConnection);
+        connect(marker, &QLegendMarker::hovered, this, [this, run](bool entered) { Q_EMIT runHovered(run, entered); });
+    }
+}
+
+void CompareChartView::setHighlightedRun(const std::optional<RunRef>& run)
+{
+    if (m_highlight == run)
+        return;
+    m_highlight = run;
+    applyHighlight();
+}
+
+void CompareChartView::applyHighlight()
+{
+    QString highlighted;
+    if (m_highlight && m_data && !m_style.groups && !m_style.hidden.contains(*m_highlight)) {
+        for (const CompareLine& line : m_data->lines) {
+            if (line.run.key == *m_highlight)
+                highlighted = line.run.runId();
+        }
+    }
+    const auto all = m_chart->series();
+    for (QAbstractSeries* series : all) {
+        auto* line = qobject_cast<QLineSeries*>(series);
+        const auto base = line ? m_basePens.constFind(line->objectName()) : m_basePens.constEnd();
+        if (base == m_basePens.constEnd())
+            continue;
+        QPen pen = *base;
+        const QString runId = line->objectName().section(QLatin1Char(':'), 1);
+        if (!highlighted.isEmpty() && runId == highlighted) {
+            pen.setWidthF(pen.widthF() + 1.5);
+        } else if (!highlighted.isEmpty()) {
+            QColor faded = pen.color();
+            faded.setAlphaF(faded.alphaF() * 0.25f);
+            pen.setColor(faded);
+        }
+        if (line->pen() != pen)
+            line->setPen(pen);
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "CompareChartScene.h"
 
+#include <QHash>
+#include <QPen>
 #include <QWidget>
 
 #include <memory>
@@ -21,7 +23,9 @@ namespace prov {
 // re-read the visible x range at full resolution (zoomRequested). A right click (or the menu
 // key) asks the page for the chart's menu (menuRequested: reset zoom, exports, order).
 // Clicking a run in the legend asks the page to hide or show that run in every chart
-// (runToggled). Hovering shows every run's value at the x under the mouse. With clipOutliers in the style
+// (runToggled); hovering an entry asks it to highlight the run in every chart (runHovered,
+// answered with setHighlightedRun: the run's line drawn wider, the others faded). Hovering
+// the plot shows every run's value at the x under the mouse. With clipOutliers in the style
 // the y axis leaves out outliers.
 class CompareChartView : public QWidget
 {
@@ -35,6 +39,9 @@ public:
     void setChart(std::shared_ptr<const CompareChart> chart, const CompareChartStyle& style,
         std::shared_ptr<const std::vector<GroupBand>> groups = nullptr);
     void setLoading(const QString& text);
+    // Draws `run` wider and every other run faded; nullopt draws all as styled.
+    void setHighlightedRun(const std::optional<RunRef>& run);
+    const std::optional<RunRef>& highlightedRun() const { return m_highlight; }
     const CompareChart* data() const { return m_data.get(); }
     QChart* chart() const { return m_chart; }
     bool isLogApplied() const { return m_outcome.logApplied; }
@@ -52,6 +59,8 @@ Q_SIGNALS:
     // The user zoomed to `range` (data x units) or reset the zoom (nullopt).
     void zoomRequested(std::optional<prov::MetricDecimation::Range> range);
     void runToggled(const prov::RunRef& run);
+    // The mouse entered (true) or left (false) a run's legend entry.
+    void runHovered(const prov::RunRef& run, bool entered);
     // The user asked for this chart's context menu at `globalPos`.
     void menuRequested(const QPoint& globalPos);
 
@@ -62,12 +71,15 @@ private:
     void onXRangeChanged();
     void connectLegend();
     void showValuesAt(const QPoint& viewportPos);
+    void applyHighlight();
 
     std::shared_ptr<const CompareChart> m_data;
     std::shared_ptr<const std::vector<GroupBand>> m_groups;
     CompareChartStyle m_style;
     CompareChartScene::Outcome m_outcome;
     bool m_populating = false;
+    std::optional<RunRef> m_highlight;
+    QHash<QString, QPen> m_basePens; // by series name ("line:<id>", "raw:<id>"), as populated
 
     QStackedLayout* m_stack = nullptr;
     QLabel* m_message = nullptr;

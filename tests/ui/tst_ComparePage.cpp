@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QGraphicsView>
 #include <QGridLayout>
 #include <QImage>
 #include <QItemSelectionModel>
@@ -38,10 +39,10 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -54,13 +55,17 @@ namespace {
 constexpr int loadTimeoutMs = 60000;
 const QStringList trials { u"trial-00"_s, u"trial-01"_s, u"trial-03"_s };
 
-int rowOfRunNamed(QTableView* view, const QString& name)
+// The row of a run, at any depth of the run tree (column 1 is the name).
+QModelIndex runNamed(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
 {
-    for (int row = 0; row < view->model()->rowCount(); ++row) {
-        if (view->model()->index(row, 1).data().toString() == name)
-            return row;
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.siblingAtColumn(1).data().toString() == name)
+            return index;
+        if (const QModelIndex below = runNamed(model, name, index); below.isValid())
+            return below;
     }
-    return -1;
+    return {};
 }
 
 QStringList seriesNames(const CompareChartView* view)
@@ -138,14 +143,18 @@ bool tst_ComparePage::redrawnAfter(ComparePage* page, const std::function<void()
 void tst_ComparePage::runTableSelectionOpensTheComparePage()
 {
     auto window = openWindow();
-    auto* runs = window->runsPage()->findChild<QTableView*>(u"runsView"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 27, loadTimeoutMs);
+    auto* runs = window->runsPage()->findChild<QTreeView*>(u"runsView"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(window->runsPage()->listedRunCount(), 27, loadTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isSyncing(), loadTimeoutMs);
+    // The trials are child runs of the sweep: open it, then Ctrl-click three of them.
+    const QModelIndex sweep = runNamed(runs->model(), u"hpo-logreg-sweep"_s);
+    QVERIFY(sweep.isValid() && runs->model()->hasChildren(sweep) && !runs->isExpanded(sweep));
+    runs->expand(sweep);
     for (const QString& name : trials) {
-        const int row = rowOfRunNamed(runs, name);
-        QVERIFY(row >= 0);
-        runs->selectionModel()->select(
-            runs->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QModelIndex index = runNamed(runs->model(), name);
+        QCOMPARE(index.parent(), sweep);
+        QTest::mouseClick(
+            runs->viewport(), Qt::LeftButton, Qt::ControlModifier, runs->visualRect(index.siblingAtColumn(1)).center());
     }
     QCOMPARE(window->runsPage()->selectedRunIds().size(), 3);
     auto* compare = window->runsPage()->findChild<QAction*>(u"compareAction"_s);
@@ -312,6 +321,16 @@ void tst_ComparePage::chartsAndTableAreSavedAsFiles()
     QApplication::sendEvent(chartView, &menuKey);
     QCOMPARE(menuAsked.count(), 1);
     QTRY_VERIFY(QApplication::activePopupWidget()); // the page popped the menu up
+    QApplication::activePopupWidget()->close();
+    // A right click on the plot: the mouse's context menu event reaches the plot, passes the
+    // scene (which takes no menu) and gives the same menu.
+    auto* graphics = qobject_cast<QGraphicsView*>(chartView);
+    QWidget* plot = graphics->viewport();
+    const QPoint inside = graphics->mapFromScene(loss->chart()->mapToScene(loss->chart()->plotArea().center()));
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, inside, plot->mapToGlobal(inside));
+    QApplication::sendEvent(plot, &rightClick);
+    QCOMPARE(menuAsked.count(), 2);
+    QTRY_VERIFY(QApplication::activePopupWidget());
     QApplication::activePopupWidget()->close();
     QMenu* menu = page->chartMenu(u"val_loss"_s);
     QStringList actions;

@@ -1,17 +1,20 @@
 #include "CompareChartScene.h"
 #include "CompareChartView.h"
 #include "CompareImageExport.h"
+#include "CompareLinesItem.h"
 #include "ComparePalette.h"
 #include "compare/CompareChartBuilder.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QFile>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -81,7 +84,10 @@ private Q_SLOTS:
     void groupsDrawMeanAndBand();
     void hiddenRunsKeepADimmedLegendEntry();
     void denseChartsDrawThinSolidLines();
+    void manyRunsAreDrawnByOneItem();
+    void oneItemPlacesCurvesWhereTheAxesSay();
     void legendEntryTogglesTheRun();
+    void legendHoverHighlightsTheRun();
     void paletteIsStableAndDistinct();
     void viewReportsValuesAtX();
     void exportsPngAndSvgWithFooter();
@@ -209,6 +215,96 @@ void tst_CompareChartScene::denseChartsDrawThinSolidLines()
     QVERIFY(!chart.legend()->isVisible());
 }
 
+void tst_CompareChartScene::manyRunsAreDrawnByOneItem()
+{
+    std::vector<CompareSeries> runs;
+    for (int i = 0; i < 30; ++i)
+        runs.push_back(series(u"r%1"_s.arg(i), 40 + i, [i](qint64 s) { return double(s * i); }));
+    CompareChartOptions smoothed;
+    smoothed.smoothing = MetricSmoothing::ema(0.6);
+    const CompareChart data = CompareChartBuilder::build(u"loss"_s, runs, smoothed);
+    CompareChartStyle style = styleFor(data);
+    style.hidden.insert(data.lines[3].run.key);
+    QChart chart;
+    CompareChartScene::populate(&chart, data, style);
+    QVERIFY(!chart.legend()->isVisible());
+    const CompareLinesItem* item = CompareChartScene::linesItem(&chart);
+    QVERIFY(item);
+    QVERIFY(!seriesNamed<QLineSeries>(chart, u"line:r0"_s));
+    // Per shown run its faint recorded curve, then its smoothed curve, in the run's colour.
+    QCOMPARE(item->curves().size(), size_t(2 * 29));
+    qsizetype points = 0;
+    for (size_t i = 0, curve = 0; i < data.lines.size(); ++i) {
+        if (i == 3)
+            continue;
+        const CompareLine& line = data.lines[i];
+        const QColor colour = ComparePalette::color(style.colorIndex.value(line.run.key));
+        QCOMPARE(item->curves()[curve].pen.color().rgb(), colour.rgb());
+        QCOMPARE(item->curves()[curve].pen.color().alpha(), 60);
+        QCOMPARE(item->curves()[curve + 1].pen.color(), colour);
+        QCOMPARE(item->curves()[curve + 1].points.size(), qsizetype(line.drawn().line.size()));
+        points += qsizetype(line.raw.line.size() + line.drawn().line.size());
+        curve += 2;
+    }
+    QCOMPARE(item->pointCount(), points);
+
+    // Back to a few runs: series again, and the item is gone.
+    const CompareChart few = twoRuns();
+    CompareChartScene::populate(&chart, few, styleFor(few));
+    QVERIFY(!CompareChartScene::linesItem(&chart));
+    QVERIFY(seriesNamed<QLineSeries>(chart, u"line:a"_s));
+}
+
+void tst_CompareChartScene::oneItemPlacesCurvesWhereTheAxesSay()
+{
+    // 30 flat runs, one colour each, at values 1, 2, 3, … (linear axis) or 1, 1.5, 2.25, … (log
+    // axis): each must be drawn on its value's row, and still after zooming.
+    for (const bool logY : { false, true }) {
+        auto value = [logY](int i) { return logY ? std::pow(1.5, i) : double(i + 1); };
+        std::vector<CompareSeries> runs;
+        for (int i = 0; i < 30; ++i)
+            runs.push_back(series(u"r%1"_s.arg(i), 50, [&value, i](qint64) { return value(i); }));
+        const CompareChart data = CompareChartBuilder::build(u"loss"_s, runs, {});
+        CompareChartStyle style = styleFor(data);
+        style.logY = logY;
+        QGraphicsScene scene;
+        auto* chart = new QChart;
+        scene.addItem(chart);
+        chart->resize(900, 700);
+        CompareChartScene::populate(chart, data, style);
+        auto* anchor = seriesNamed<QLineSeries>(*chart, u"linesAnchor"_s);
+        QVERIFY(anchor && CompareChartScene::linesItem(chart));
+        for (const bool zoomed : { false, true }) {
+            if (zoomed) // the left half of the steps, the runs up to the 25th
+                chart->zoomIn(QRectF(chart->mapToPosition(QPointF(0, value(25)), anchor),
+                    chart->mapToPosition(QPointF(25, value(0)), anchor)));
+            QImage image(900, 700, QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(0, 0, 900, 700), QRectF(0, 0, 900, 700));
+            painter.end();
+            int checked = 0;
+            for (int i = 0; i < 30; i += 3) {
+                const QPointF at = chart->mapToPosition(QPointF(12, value(i)), anchor);
+                if (!chart->plotArea().adjusted(0, 2, 0, -2).contains(at))
+                    continue;
+                // Antialiasing spreads a line over two rows: the run's colour within a pixel.
+                const QColor want = ComparePalette::color(i);
+                bool found = false;
+                for (int dy = -1; dy <= 1 && !found; ++dy) {
+                    const QColor got = image.pixelColor(int(at.x()), int(std::round(at.y())) + dy);
+                    found = std::abs(got.red() - want.red()) + std::abs(got.green() - want.green())
+                            + std::abs(got.blue() - want.blue())
+                        < 60;
+                }
+                QVERIFY2(found, qPrintable(u"run %1 (log %2, zoomed %3)"_s.arg(i).arg(logY).arg(zoomed)));
+                ++checked;
+            }
+            QVERIFY(checked >= 4);
+        }
+    }
+}
+
 void tst_CompareChartScene::hiddenRunsKeepADimmedLegendEntry()
 {
     const CompareChart data = twoRuns();
@@ -260,6 +356,39 @@ void tst_CompareChartScene::legendEntryTogglesTheRun()
     style.hidden = { run(u"a"_s).key };
     view.setChart(data, style);
     QVERIFY(!view.valuesAt(6.9).contains(u"run a"_s));
+}
+
+void tst_CompareChartScene::legendHoverHighlightsTheRun()
+{
+    auto data = std::make_shared<const CompareChart>(twoRuns());
+    const CompareChartStyle style = styleFor(*data);
+    CompareChartView view;
+    view.setChart(data, style);
+    auto* a = seriesNamed<QLineSeries>(*view.chart(), u"line:a"_s);
+    auto* b = seriesNamed<QLineSeries>(*view.chart(), u"line:b"_s);
+    const QPen penA = a->pen();
+    const QPen penB = b->pen();
+    QSignalSpy hovered(&view, &CompareChartView::runHovered);
+    Q_EMIT view.chart()->legend()->markers(a).first()->hovered(true);
+    QCOMPARE(hovered.size(), 1);
+    QCOMPARE(hovered.last().at(0).value<RunRef>(), run(u"a"_s).key);
+    QCOMPARE(hovered.last().at(1).toBool(), true);
+
+    // The page answers in every chart: the run wider, the others faded; and back.
+    view.setHighlightedRun(run(u"a"_s).key);
+    QCOMPARE(a->pen().widthF(), penA.widthF() + 1.5);
+    QCOMPARE(a->pen().color(), penA.color());
+    QCOMPARE(b->pen().widthF(), penB.widthF());
+    QVERIFY(b->pen().color().alpha() < 100);
+    // A redraw (another smoothing, a zoom) keeps the highlight.
+    view.setChart(data, style);
+    a = seriesNamed<QLineSeries>(*view.chart(), u"line:a"_s);
+    b = seriesNamed<QLineSeries>(*view.chart(), u"line:b"_s);
+    QCOMPARE(a->pen().widthF(), penA.widthF() + 1.5);
+    QVERIFY(b->pen().color().alpha() < 100);
+    view.setHighlightedRun(std::nullopt);
+    QCOMPARE(a->pen(), penA);
+    QCOMPARE(b->pen(), penB);
 }
 
 void tst_CompareChartScene::paletteIsStableAndDistinct()
