@@ -61,9 +61,17 @@ bool showCompare(MainWindow& window, const QStringList& parts)
 // --show lineage[:NODE_ID | :FROM..TO] opens the Lineage page, focused on a node when one is
 // named, or with the path between two nodes highlighted.
 // --show compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY] compares runs (ids or names).
+// --show runs[:RUN_ID] (the default) selects that run once the runs are listed.
 bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
+    if (parts.value(0) == QLatin1String("runs") && parts.size() > 1) {
+        const QString runId = parts.value(1);
+        QObject::connect(
+            window.runsPage(), &RunsPage::runsLoaded, &window,
+            [&window, runId] { window.runsPage()->selectRun(runId); }, Qt::SingleShotConnection);
+        return true;
+    }
     if (parts.value(0) == QLatin1String("runs") || view == QLatin1String("connect") || view == QLatin1String("sync"))
         return true;
     if (parts.value(0) == QLatin1String("compare"))
@@ -214,7 +222,7 @@ int DesktopApp::run(int argc, char* argv[])
     const QCommandLineOption journal(QStringLiteral("journal"),
         QStringLiteral("Journal folder (default: ~/.local/share/provenance)."), QStringLiteral("PATH"));
     const QCommandLineOption show(QStringLiteral("show"),
-        QStringLiteral("Open on a view: runs, registry[:MODEL[/VERSION]][:overview|history|trend|card], "
+        QStringLiteral("Open on a view: runs[:RUN_ID], registry[:MODEL[/VERSION]][:overview|history|trend|card], "
                        "lineage[:NODE_ID | :FROM_ID..TO_ID], compare:RUN,RUN,...[:diff|parallel|scatter][:group=KEY], "
                        "connect (the Connect to Server dialog over the window) or sync (with --screenshot: taken "
                        "while a sync reads runs)."),
