@@ -36,6 +36,20 @@ QStringList walk(const QAbstractItemModel& model, const QModelIndex& parent = {}
     return ids;
 }
 
+// A run table nested by a proxy, checked by QAbstractItemModelTester through every change.
+struct NestedRuns
+{
+    explicit NestedRuns(std::shared_ptr<const RunTable> table)
+    {
+        proxy.setSourceModel(&runs);
+        runs.setTable(std::move(table));
+    }
+
+    RunTableModel runs;
+    RunNestingProxy proxy { RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole };
+    QAbstractItemModelTester tester { &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest };
+};
+
 RunTable::Row row(const QString& id, const QString& parentId)
 {
     RunTable::Row row;
@@ -86,11 +100,9 @@ void tst_RunNestingProxy::initTestCase()
 
 void tst_RunNestingProxy::fixtureChildrenHangUnderTheirParent()
 {
-    RunTableModel runs;
-    RunNestingProxy proxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&runs);
-    runs.setTable(m_fixture);
+    NestedRuns nested(m_fixture);
+    RunTableModel& runs = nested.runs;
+    RunNestingProxy& proxy = nested.proxy;
     QCOMPARE(runs.rowCount(), m_manifestRuns.size());
 
     // What MLflow recorded: each run's parent run id (the manifest's "parent").
@@ -131,11 +143,9 @@ void tst_RunNestingProxy::fixtureChildrenHangUnderTheirParent()
 
 void tst_RunNestingProxy::childrenOfAnUnlistedParentStayAtTheTop()
 {
-    RunTableModel runs;
-    RunNestingProxy proxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&runs);
-    runs.setTable(m_fixture);
+    NestedRuns nested(m_fixture);
+    RunTableModel& runs = nested.runs;
+    RunNestingProxy& proxy = nested.proxy;
     QStringList trials;
     for (auto it = m_manifestRuns.begin(); it != m_manifestRuns.end(); ++it) {
         if (it.value().toObject().value(u"parent"_s).isString())
@@ -150,11 +160,8 @@ void tst_RunNestingProxy::childrenOfAnUnlistedParentStayAtTheTop()
 
 void tst_RunNestingProxy::sortingSortsEveryLevelAndKeepsTheSelection()
 {
-    RunTableModel runs;
-    RunNestingProxy proxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&runs);
-    runs.setTable(m_fixture);
+    NestedRuns nested(m_fixture);
+    RunNestingProxy& proxy = nested.proxy;
     const QString childId = m_manifestRuns.value(u"trial-03"_s).toObject().value(u"run_id"_s).toString();
     const QString parentId = m_manifestRuns.value(u"trial-03"_s).toObject().value(u"parent"_s).toString();
     const QPersistentModelIndex selected(proxy.indexOfRun(childId).siblingAtColumn(nameColumn));
@@ -185,11 +192,8 @@ void tst_RunNestingProxy::cyclesAndSelfParentsLoseNoRun()
     auto table = std::make_shared<RunTable>();
     table->rows = { row(u"a"_s, u"b"_s), row(u"b"_s, u"a"_s), row(u"c"_s, u"c"_s), row(u"d"_s, u"a"_s),
         row(u"e"_s, u"gone"_s) };
-    RunTableModel runs;
-    RunNestingProxy proxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&runs);
-    runs.setTable(table);
+    NestedRuns nested(table);
+    RunNestingProxy& proxy = nested.proxy;
     QStringList all = walk(proxy);
     all.sort();
     QCOMPARE(all, (QStringList { u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s }));
@@ -204,11 +208,9 @@ void tst_RunNestingProxy::cyclesAndSelfParentsLoseNoRun()
 
 void tst_RunNestingProxy::nestingOffIsTheFlatTable()
 {
-    RunTableModel runs;
-    RunNestingProxy proxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&runs);
-    runs.setTable(m_fixture);
+    NestedRuns nested(m_fixture);
+    RunTableModel& runs = nested.runs;
+    RunNestingProxy& proxy = nested.proxy;
     proxy.setNested(false);
     QVERIFY(!proxy.isNested());
     QCOMPARE(proxy.rowCount(), runs.rowCount());
