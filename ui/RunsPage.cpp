@@ -5,7 +5,7 @@
 #include "ColumnChooserDialog.h"
 #include "EmptyStateOverlay.h"
 #include "RunDetailsPanel.h"
-#include "RunTableDelegate.h"
+#include "RunTreeView.h"
 #include "StoreSession.h"
 #include "itemmodels/ExperimentListModel.h"
 #include "itemmodels/RunNestingProxy.h"
@@ -33,7 +33,6 @@ RunsPage::RunsPage(StoreSession* session, QWidget* parent)
     , m_session(session)
     , m_experiments(new ExperimentListModel(this))
     , m_runs(new RunTableModel(this))
-    , m_nesting(new RunNestingProxy(RunTableModel::RunIdRole, RunTableModel::ParentRunIdRole, this))
 {
     m_ui->setupUi(this);
     m_details = new RunDetailsPanel(session, this);
@@ -77,27 +76,14 @@ RunsPage::~RunsPage() = default;
 
 void RunsPage::setupTable()
 {
-    QTreeView* view = m_ui->runsView;
-    m_nesting->setSourceModel(m_runs);
-    view->setModel(m_nesting);
-    view->setItemDelegate(new RunTableDelegate(view));
+    RunTreeView* view = m_ui->runsView;
+    view->setRunModel(m_runs);
     QHeaderView* header = view->header();
     // No sort until the user clicks a header: runs stay in MLflow's order (newest first).
     // Enabling sorting would otherwise apply the header's default indicator (column 0).
     header->setSortIndicator(-1, Qt::DescendingOrder);
     view->setSortingEnabled(true);
     header->setSortIndicatorShown(false);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Ctrl/Shift-click runs to compare
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    view->setUniformRowHeights(true); // 10,000 runs scroll as a flat table does
-    view->setAllColumnsShowFocus(true);
-    // Child runs hang under their parent's name, as in MLflow's UI; the status dots stay aligned.
-    view->setTreePosition(static_cast<int>(RunAttributeColumn::Name));
-    view->setIndentation(view->fontMetrics().height());
-    header->setStretchLastSection(false);
     header->setDefaultSectionSize(110);
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
@@ -105,11 +91,6 @@ void RunsPage::setupTable()
     connect(header, &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [header] { header->setSortIndicatorShown(true); });
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::onCurrentRunChanged);
-    // Which parents are open survives reloads, filters and re-sorting (kept by run id).
-    connect(
-        view, &QTreeView::expanded, this, [this](const QModelIndex& index) { m_expandedRuns.insert(runIdAt(index)); });
-    connect(
-        view, &QTreeView::collapsed, this, [this](const QModelIndex& index) { m_expandedRuns.remove(runIdAt(index)); });
     connect(m_ui->nestCheck, &QCheckBox::toggled, this, &RunsPage::setNested);
     m_emptyState = new EmptyStateOverlay(view->viewport());
     view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -128,94 +109,29 @@ void RunsPage::setupTable()
     addAction(withChildren);
 }
 
-QString RunsPage::runIdAt(const QModelIndex& index) const
-{
-    return index.isValid() ? index.siblingAtColumn(0).data(RunTableModel::RunIdRole).toString() : QString();
-}
-
-bool RunsPage::showRunRow(const QString& runId)
-{
-    const QModelIndex index = m_nesting->indexOfRun(runId);
-    if (!index.isValid())
-        return false;
-    for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
-        m_ui->runsView->expand(parent);
-    m_ui->runsView->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_ui->runsView->scrollTo(index);
-    return true;
-}
-
-void RunsPage::restoreExpansion()
-{
-    QTreeView* view = m_ui->runsView;
-    if (!m_ui->filterEdit->text().trimmed().isEmpty()) {
-        view->expandAll(); // a filter's matches are never hidden in a closed parent
-        return;
-    }
-    const QSet<QString> open = m_expandedRuns;
-    for (const QString& runId : open) {
-        const QModelIndex index = m_nesting->indexOfRun(runId);
-        if (index.isValid())
-            view->expand(index);
-    }
-    m_expandedRuns = open; // runs not listed now stay open for when they are again
-}
-
 void RunsPage::setNested(bool nested)
 {
     if (m_ui->nestCheck->isChecked() != nested)
         m_ui->nestCheck->setChecked(nested); // re-enters through toggled()
-    if (m_nesting->isNested() == nested)
+    if (m_ui->runsView->isNested() == nested)
         return;
-    const QStringList selected = selectedRunIds();
-    const QString current = selectedRunId();
-    {
-        const QSignalBlocker blocker(m_ui->runsView->selectionModel());
-        m_nesting->setNested(nested);
-        restoreExpansion();
-    }
-    selectRuns(selected, current);
+    m_ui->runsView->setNested(nested);
     Q_EMIT nestedChanged(nested);
 }
 
 bool RunsPage::isNested() const
 {
-    return m_nesting->isNested();
+    return m_ui->runsView->isNested();
 }
 
 void RunsPage::selectRuns(const QStringList& runIds, const QString& current)
 {
-    QTreeView* view = m_ui->runsView;
-    QItemSelection selection;
-    for (const QString& runId : runIds) {
-        const QModelIndex index = m_nesting->indexOfRun(runId);
-        if (!index.isValid())
-            continue;
-        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
-            view->expand(parent);
-        selection.select(index, index.siblingAtColumn(m_nesting->columnCount() - 1));
-    }
-    const QModelIndex currentIndex = m_nesting->indexOfRun(current);
-    if (currentIndex.isValid())
-        view->selectionModel()->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
-    view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-    if (currentIndex.isValid())
-        view->scrollTo(currentIndex);
+    m_ui->runsView->selectRuns(runIds, current);
 }
 
 void RunsPage::selectChildRuns()
 {
-    const QStringList selected = selectedRunIds();
-    QStringList withChildren = selected;
-    for (const QString& runId : selected) {
-        for (const QString& child : m_nesting->descendantRunIds(m_nesting->indexOfRun(runId))) {
-            if (!withChildren.contains(child))
-                withChildren << child;
-        }
-    }
-    if (withChildren.size() != selected.size())
-        selectRuns(withChildren, selectedRunId());
+    m_ui->runsView->selectChildRuns();
 }
 
 int RunsPage::listedRunCount() const
@@ -225,15 +141,7 @@ int RunsPage::listedRunCount() const
 
 QStringList RunsPage::selectedRunIds() const
 {
-    QModelIndexList rows = m_ui->runsView->selectionModel()->selectedRows();
-    // In the table's order (its sort), whichever parent each run is under.
-    std::sort(rows.begin(), rows.end(), [this](const QModelIndex& a, const QModelIndex& b) {
-        return m_nesting->sourceRow(a) < m_nesting->sourceRow(b);
-    });
-    QStringList ids;
-    for (const QModelIndex& row : std::as_const(rows))
-        ids.append(runIdAt(row));
-    return ids;
+    return m_ui->runsView->selectedRunIds();
 }
 
 void RunsPage::compareSelected()
@@ -250,13 +158,11 @@ void RunsPage::showRunMenu(const QPoint& pos)
     QAction* compare = menu.addAction(tr("Compare %1 Runs").arg(selected), this, &RunsPage::compareSelected);
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     compare->setEnabled(selected >= 2);
-    qsizetype children = 0;
-    for (const QString& runId : selectedRunIds())
-        children += m_nesting->descendantRunIds(m_nesting->indexOfRun(runId)).size();
+    const qsizetype children = m_ui->runsView->childRunsOfSelection();
     QAction* withChildren = menu.addAction(tr("Select Child Runs Too"), this, &RunsPage::selectChildRuns);
     withChildren->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     withChildren->setEnabled(children > 0);
-    if (m_nesting->parentCount() > 0) {
+    if (m_ui->runsView->nesting()->parentCount() > 0) {
         menu.addSeparator();
         menu.addAction(tr("Expand All Parent Runs"), m_ui->runsView, &QTreeView::expandAll);
         menu.addAction(tr("Collapse All"), m_ui->runsView, &QTreeView::collapseAll);
@@ -400,13 +306,13 @@ void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
     }
     {
         const QSignalBlocker blocker(m_ui->runsView->selectionModel());
-        restoreExpansion();
+        m_ui->runsView->restoreExpansion(!m_ui->filterEdit->text().trimmed().isEmpty());
     }
     // The runs selected before stay selected where they are still listed.
     if (keepSelected.size() > 1 && keepSelected.contains(keep))
         selectRuns(keepSelected, keep);
     else
-        showRunRow(keep);
+        m_ui->runsView->showRun(keep);
     if (!m_columnsSized && m_runs->rowCount() > 0)
         sizeAttributeColumns();
     onCurrentRunChanged();
@@ -490,12 +396,12 @@ void RunsPage::onCurrentRunChanged()
 QString RunsPage::selectedRunId() const
 {
     // The current row, not the selection: the details follow the keyboard focus.
-    return runIdAt(m_ui->runsView->selectionModel()->currentIndex());
+    return m_ui->runsView->currentRunId();
 }
 
 void RunsPage::selectRun(const QString& runId)
 {
-    if (showRunRow(runId))
+    if (m_ui->runsView->showRun(runId))
         return;
     // Not listed: show every experiment, deleted runs included, without a filter.
     m_pendingRunId = runId;

@@ -5,7 +5,6 @@
 #include "query/RunSelectionQuery.h"
 #include "query/RunTable.h"
 
-#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -28,7 +27,6 @@ struct RunsLoad
 class EmptyStateOverlay;
 class ExperimentListModel;
 class RunDetailsPanel;
-class RunNestingProxy;
 class RunTableModel;
 class StoreSession;
 
@@ -88,9 +86,6 @@ Q_SIGNALS:
 
 private:
     void setupTable();
-    QString runIdAt(const QModelIndex& index) const;
-    bool showRunRow(const QString& runId); // selects and reveals a listed run
-    void restoreExpansion();
     void reloadExperiments();
     void presentExperiments(const QList<ExperimentEntry>& experiments);
     RunSelection currentSelection() const;
@@ -113,8 +108,6 @@ private:
     StoreSession* m_session;
     ExperimentListModel* m_experiments;
     RunTableModel* m_runs;
-    RunNestingProxy* m_nesting;
-    QSet<QString> m_expandedRuns; // parent runs the user opened
     RunDetailsPanel* m_details;
     EmptyStateOverlay* m_emptyState;
     QTimer m_filterDebounce;

@@ -28,6 +28,18 @@ RunTableDelegate::RunTableDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 { }
 
+bool RunTableDelegate::isSelectionCheckBoxColumn(const QModelIndex& index) const
+{
+    return m_checkBoxes && isStatusColumn(index);
+}
+
+QRect RunTableDelegate::checkBoxRect(const QStyleOptionViewItem& option)
+{
+    const QStyle* style = option.widget ? option.widget->style() : QApplication::style();
+    const int side = style->pixelMetric(QStyle::PM_IndicatorWidth, &option, option.widget);
+    return { option.rect.left() + 4, option.rect.center().y() - side / 2 + 1, side, side };
+}
+
 void RunTableDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
@@ -63,8 +75,17 @@ void RunTableDelegate::paintStatus(
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection, focus
 
+    QRect r = opt.rect.adjusted(6, 0, -4, 0);
+    if (m_checkBoxes) {
+        // The row's selection as a check box: ticking rows selects them without a modifier key.
+        QStyleOptionViewItem check = opt;
+        check.rect = checkBoxRect(opt);
+        check.state &= ~QStyle::State_HasFocus;
+        check.state |= (opt.state & QStyle::State_Selected) ? QStyle::State_On : QStyle::State_Off;
+        style->drawPrimitive(QStyle::PE_IndicatorItemViewItemCheck, &check, painter, widget);
+        r.setLeft(check.rect.right() + gap);
+    }
     const auto status = static_cast<RunStatus>(index.data(RunTableModel::StatusRole).toInt());
-    const QRect r = opt.rect.adjusted(6, 0, -4, 0);
     const QRect dot(r.left(), r.center().y() - dotSize / 2 + 1, dotSize, dotSize);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -84,7 +105,7 @@ QSize RunTableDelegate::sizeHint(const QStyleOptionViewItem& option, const QMode
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     if (isStatusColumn(index))
-        size.rwidth() += dotSize + gap + 6;
+        size.rwidth() += dotSize + gap + 6 + (m_checkBoxes ? checkBoxRect(option).width() + gap : 0);
     // Rows a little taller than the text, whether the view is a table or a tree.
     size.setHeight(std::max(size.height(), option.fontMetrics.height() + 8));
     return size;

@@ -14,6 +14,13 @@ class RunTableDelegate : public QStyledItemDelegate
 public:
     explicit RunTableDelegate(QObject* parent = nullptr);
 
+    // Draws each row's selection as a check box in the status column (the view toggles the
+    // selection when one is clicked: see checkBoxRect).
+    void setSelectionCheckBoxes(bool on) { m_checkBoxes = on; }
+    bool isSelectionCheckBoxColumn(const QModelIndex& index) const;
+    // Where the check box of a cell whose option is `option` is drawn.
+    static QRect checkBoxRect(const QStyleOptionViewItem& option);
+
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
@@ -22,6 +29,8 @@ protected:
 
 private:
     void paintStatus(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
+
+    bool m_checkBoxes = false;
 };
 
 } // namespace prov

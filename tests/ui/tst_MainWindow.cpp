@@ -3,8 +3,10 @@
 #include "MetricChartView.h"
 #include "ModelsPage.h"
 #include "RunDetailsPanel.h"
+#include "RunTableDelegate.h"
 #include "RunsPage.h"
 #include "TestFixtures.h"
+#include "itemmodels/RunTableModel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -244,6 +246,25 @@ void tst_MainWindow::childRunsNestUnderTheirParent()
     QCOMPARE(runs->model()->rowCount(), 27);
     QCOMPARE(page->selectedRunIds().size(), 9);
     QVERIFY(!window->findChild<QAction*>(u"actionNestRuns"_s)->isChecked());
+
+    // Each row's check box adds it to or takes it from the selection, without a modifier key;
+    // a click elsewhere on a row selects that row alone.
+    auto clickCheckBox = [runs](int row) {
+        QStyleOptionViewItem option;
+        option.widget = runs;
+        option.rect = runs->visualRect(runs->model()->index(row, 0));
+        QTest::mouseClick(runs->viewport(), Qt::LeftButton, {}, RunTableDelegate::checkBoxRect(option).center());
+    };
+    const QString first = runs->model()->index(0, 0).data(RunTableModel::RunIdRole).toString();
+    const QString second = runs->model()->index(1, 0).data(RunTableModel::RunIdRole).toString();
+    QTest::mouseClick(runs->viewport(), Qt::LeftButton, {}, runs->visualRect(runs->model()->index(0, 1)).center());
+    QCOMPARE(page->selectedRunIds(), QStringList { first });
+    clickCheckBox(1);
+    QCOMPARE(page->selectedRunIds(), (QStringList { first, second }));
+    clickCheckBox(0);
+    QCOMPARE(page->selectedRunIds(), QStringList { second });
+    QTest::mouseClick(runs->viewport(), Qt::LeftButton, {}, runs->visualRect(runs->model()->index(0, 1)).center());
+    QCOMPARE(page->selectedRunIds(), QStringList { first });
     window->close();
     QCOMPARE(QSettings().value(u"runs/nested"_s).toBool(), false);
 }
