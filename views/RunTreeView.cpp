@@ -29,6 +29,9 @@ RunTreeView::RunTreeView(QWidget* parent)
     setTreePosition(static_cast<int>(RunAttributeColumn::Name));
     setIndentation(fontMetrics().height());
     header()->setStretchLastSection(false);
+    // Without parent runs the names need no room for arrows.
+    connect(
+        m_nesting, &QAbstractItemModel::modelReset, this, [this] { setRootIsDecorated(m_nesting->parentCount() > 0); });
     // Which parents are open survives reloads, filters and re-sorting (kept by run id).
     connect(
         this, &QTreeView::expanded, this, [this](const QModelIndex& index) { m_expandedRuns.insert(runIdAt(index)); });

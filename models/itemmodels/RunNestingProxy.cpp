@@ -72,17 +72,17 @@ void RunNestingProxy::rebuild()
     m_children.assign(n, {});
     m_parentOf.assign(n, -1);
     m_rowInParent.assign(n, 0);
+    m_rowOfRun.clear();
+    m_rowOfRun.reserve(count);
+    for (int row = 0; row < count; ++row)
+        m_rowOfRun.insert(source->index(row, 0).data(m_runIdRole).toString(), row);
     if (m_nested && count > 0) {
-        QHash<QString, int> rowOfRun;
-        rowOfRun.reserve(count);
-        for (int row = 0; row < count; ++row)
-            rowOfRun.insert(source->index(row, 0).data(m_runIdRole).toString(), row);
         for (int row = 0; row < count; ++row) {
             const QString parentId = source->index(row, 0).data(m_parentRunIdRole).toString();
             if (parentId.isEmpty())
                 continue;
-            const auto it = rowOfRun.constFind(parentId);
-            if (it != rowOfRun.cend() && *it != row)
+            const auto it = m_rowOfRun.constFind(parentId);
+            if (it != m_rowOfRun.cend() && *it != row)
                 m_parentOf[static_cast<std::size_t>(row)] = *it;
         }
         // Parent tags written by hand can form a cycle; the run that closes one becomes a root,
@@ -234,15 +234,8 @@ QVariant RunNestingProxy::headerData(int section, Qt::Orientation orientation, i
 
 QModelIndex RunNestingProxy::indexOfRun(const QString& runId) const
 {
-    const QAbstractItemModel* source = sourceModel();
-    if (!source || runId.isEmpty())
-        return {};
-    for (int row = 0; row < source->rowCount(); ++row) {
-        const QModelIndex index = source->index(row, 0);
-        if (index.data(m_runIdRole).toString() == runId)
-            return mapFromSource(index);
-    }
-    return {};
+    const auto it = m_rowOfRun.constFind(runId);
+    return it == m_rowOfRun.cend() ? QModelIndex() : mapFromSource(sourceModel()->index(*it, 0));
 }
 
 QStringList RunNestingProxy::descendantRunIds(const QModelIndex& index) const

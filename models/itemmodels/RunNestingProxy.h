@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractProxyModel>
+#include <QHash>
 #include <QStringList>
 
 #include <vector>
@@ -60,6 +61,7 @@ private:
     std::vector<std::vector<int>> m_children; // per source row
     std::vector<int> m_parentOf; // per source row: its parent's source row, or -1
     std::vector<int> m_rowInParent; // per source row: its row among its siblings
+    QHash<QString, int> m_rowOfRun; // source row of each run id
     // Across a source layout change: the persistent proxy indexes and their source rows' runs.
     QModelIndexList m_layoutProxy;
     QList<QPersistentModelIndex> m_layoutSource;
