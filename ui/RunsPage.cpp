@@ -164,8 +164,8 @@ void RunsPage::showRunMenu(const QPoint& pos)
     withChildren->setEnabled(children > 0);
     if (m_ui->runsView->nesting()->parentCount() > 0) {
         menu.addSeparator();
-        menu.addAction(tr("Expand All Parent Runs"), m_ui->runsView, &QTreeView::expandAll);
-        menu.addAction(tr("Collapse All"), m_ui->runsView, &QTreeView::collapseAll);
+        menu.addAction(tr("Expand All Parent Runs"), m_ui->runsView, &RunTreeView::openAllParents);
+        menu.addAction(tr("Collapse All Parent Runs"), m_ui->runsView, &RunTreeView::closeAllParents);
     }
     menu.exec(m_ui->runsView->viewport()->mapToGlobal(pos));
 }

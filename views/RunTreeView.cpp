@@ -141,6 +141,22 @@ bool RunTreeView::isNested() const
     return m_nesting->isNested();
 }
 
+void RunTreeView::openAllParents()
+{
+    expandAll(); // emits no expanded() per parent: record them here
+    for (int row = 0; row < m_nesting->sourceModel()->rowCount(); ++row) {
+        const QModelIndex index = m_nesting->mapFromSource(m_nesting->sourceModel()->index(row, 0));
+        if (m_nesting->hasChildren(index))
+            m_expandedRuns.insert(runIdAt(index));
+    }
+}
+
+void RunTreeView::closeAllParents()
+{
+    collapseAll();
+    m_expandedRuns.clear();
+}
+
 void RunTreeView::restoreExpansion(bool openAll)
 {
     if (openAll) {

@@ -42,6 +42,9 @@ public:
     // Child runs under their parent (the default), or one flat list; keeps the selection.
     void setNested(bool nested);
     bool isNested() const;
+    // Opens or closes every parent run, and remembers it across reloads.
+    void openAllParents();
+    void closeAllParents();
     // After the model was reset: reopens the parents that were open, or every parent.
     void restoreExpansion(bool openAll);
 

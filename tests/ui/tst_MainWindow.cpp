@@ -4,6 +4,7 @@
 #include "ModelsPage.h"
 #include "RunDetailsPanel.h"
 #include "RunTableDelegate.h"
+#include "RunTreeView.h"
 #include "RunsPage.h"
 #include "TestFixtures.h"
 #include "itemmodels/RunTableModel.h"
@@ -233,12 +234,31 @@ void tst_MainWindow::childRunsNestUnderTheirParent()
     QCOMPARE(compare.count(), 1);
     QCOMPARE(compare.first().first().toStringList().size(), 9);
 
-    // Which parents are open survives a reload and a re-sort.
-    window->session()->syncNow();
-    QTRY_VERIFY(!window->session()->isSyncing());
-    QTRY_VERIFY(runs->isExpanded(sweep()));
+    // Which parents are open, and the selection, survive reloads (showing deleted runs and
+    // hiding them again resets the table twice) and a re-sort.
+    auto reload = [&] {
+        auto* showDeleted = child<QCheckBox>(page, u"showDeletedCheck"_s);
+        showDeleted->click();
+        if (!QTest::qWaitFor([&] { return page->listedRunCount() == 30; }))
+            return false;
+        showDeleted->click();
+        return QTest::qWaitFor([&] { return page->listedRunCount() == 27; });
+    };
+    QVERIFY(reload());
+    QVERIFY(runs->isExpanded(sweep()));
+    QCOMPARE(page->selectedRunIds().size(), 9);
     runs->sortByColumn(1, Qt::DescendingOrder);
     QVERIFY(runs->isExpanded(sweep()));
+    QCOMPARE(page->selectedRunIds().size(), 9);
+    // Closing every parent (the context menu) is remembered too, unless a selected child is
+    // in one: a selection is always shown.
+    page->selectRun(sweepId);
+    qobject_cast<RunTreeView*>(runs)->closeAllParents();
+    QVERIFY(reload());
+    QVERIFY(!runs->isExpanded(sweep()));
+    qobject_cast<RunTreeView*>(runs)->openAllParents();
+    QVERIFY(runs->isExpanded(sweep()));
+    page->selectChildRuns();
     QCOMPARE(page->selectedRunIds().size(), 9);
 
     // One flat list, keeping the selection; the View menu follows and the choice is remembered.
