@@ -18,10 +18,15 @@ CompareLinesItem::CompareLinesItem(QChart* chart, QAbstractSeries* anchor, bool 
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
     setZValue(4); // Qt Charts' series level: above the grid, beside the NaN / inf markers
-    QObject::connect(chart, &QChart::plotAreaChanged, chart, [this](const QRectF& area) {
+    m_plotAreaWatch = QObject::connect(chart, &QChart::plotAreaChanged, chart, [this](const QRectF& area) {
         prepareGeometryChange();
         m_area = area;
     });
+}
+
+CompareLinesItem::~CompareLinesItem()
+{
+    QObject::disconnect(m_plotAreaWatch);
 }
 
 void CompareLinesItem::addCurve(Curve curve)

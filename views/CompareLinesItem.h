@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QList>
+#include <QMetaObject>
 #include <QPen>
 #include <QPointF>
 
@@ -31,6 +32,7 @@ public:
 
     // `anchor`: a series of `chart` attached to its axes, whose domain maps values to positions.
     CompareLinesItem(QChart* chart, QAbstractSeries* anchor, bool logY);
+    ~CompareLinesItem() override;
 
     void addCurve(Curve curve);
     const std::vector<Curve>& curves() const { return m_curves; }
@@ -45,6 +47,7 @@ private:
     QAbstractSeries* m_anchor;
     bool m_logY;
     QRectF m_area; // the plot area the item was last laid out for
+    QMetaObject::Connection m_plotAreaWatch; // the chart outlives the item: cut when it goes
     std::vector<Curve> m_curves;
 };
 

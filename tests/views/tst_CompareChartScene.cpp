@@ -248,11 +248,18 @@ void tst_CompareChartScene::manyRunsAreDrawnByOneItem()
     }
     QCOMPARE(item->pointCount(), points);
 
-    // Back to a few runs: series again, and the item is gone.
+    // Resizing the chart lays the item out again.
+    chart.resize(640, 480);
+    QCOMPARE(item->boundingRect(), chart.plotArea());
+
+    // Back to a few runs: series again, and the item is gone, and so is its tie to the chart
+    // (a later resize must not reach the deleted item: the sanitizer build would catch it).
     const CompareChart few = twoRuns();
     CompareChartScene::populate(&chart, few, styleFor(few));
     QVERIFY(!CompareChartScene::linesItem(&chart));
     QVERIFY(seriesNamed<QLineSeries>(chart, u"line:a"_s));
+    chart.resize(800, 600);
+    QVERIFY(chart.plotArea().width() > 0);
 }
 
 void tst_CompareChartScene::oneItemPlacesCurvesWhereTheAxesSay()
