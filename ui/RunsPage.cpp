@@ -124,11 +124,6 @@ bool RunsPage::isNested() const
     return m_ui->runsView->isNested();
 }
 
-void RunsPage::selectRuns(const QStringList& runIds, const QString& current)
-{
-    m_ui->runsView->selectRuns(runIds, current);
-}
-
 void RunsPage::selectChildRuns()
 {
     m_ui->runsView->selectChildRuns();
@@ -288,13 +283,16 @@ void RunsPage::presentTable(const Result<RunsLoad>& load, quint64 generation)
     } else if (load->selection) {
         presentSelection(*load->selection);
     } else {
+        presentSelection(std::nullopt); // the runs shown so far stay, with their selection
         showFilterError(load->selection.error());
     }
 }
 
 void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
 {
-    m_ui->filterError->hide();
+    // Only a new selection settles the filter: a late table load keeps its error on screen.
+    if (selection)
+        m_ui->filterError->hide();
     const QString keep = m_pendingRunId.isEmpty() ? selectedRunId() : m_pendingRunId;
     const QStringList keepSelected = m_keepSelected.isEmpty() ? selectedRunIds() : m_keepSelected;
     m_keepSelected.clear();
@@ -310,7 +308,7 @@ void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
     }
     // The runs selected before stay selected where they are still listed.
     if (keepSelected.size() > 1 && keepSelected.contains(keep))
-        selectRuns(keepSelected, keep);
+        m_ui->runsView->selectRuns(keepSelected, keep);
     else
         m_ui->runsView->showRun(keep);
     if (!m_columnsSized && m_runs->rowCount() > 0)

@@ -53,8 +53,6 @@ public:
     void compareSelected();
     // Adds every child run (at any depth) of the selected runs to the selection (Ctrl+Shift+A).
     void selectChildRuns();
-    // Selects these runs (opening their parents) and makes `current` the current run.
-    void selectRuns(const QStringList& runIds, const QString& current);
     // Child runs under their parent run (on by default), or one flat list.
     void setNested(bool nested);
     bool isNested() const;
