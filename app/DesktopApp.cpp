@@ -194,8 +194,8 @@ void captureWhenReady(MainWindow& window, const QString& path, const QString& vi
         if (!table || table->model()->rowCount() == 0)
             return;
         *armed = true;
-        if (!table->currentIndex().isValid())
-            table->setCurrentIndex(table->model()->index(0, 0));
+        if (!table->currentIndex().isValid() && !view.startsWith(QLatin1String("runs:")))
+            table->setCurrentIndex(table->model()->index(0, 0)); // runs:ID selects its own run
         // Long enough for the Registry page's tabs (read as jobs after the runs) to be drawn.
         QTimer::singleShot(2500, &window, [&window, path, view] { saveAndQuit(window, path, view); });
     };

@@ -111,6 +111,8 @@ void RunDetailsPanel::setupViews()
     title.setBold(true);
     m_ui->nameLabel->setFont(title);
     m_ui->emptyLabel->setEnabled(false);
+    m_ui->emptyLabel->setTextFormat(Qt::PlainText); // run ids in messages come from links and arguments
+    m_emptyText = m_ui->emptyLabel->text();
     m_ui->stack->setCurrentWidget(m_ui->emptyPage);
 }
 
@@ -126,6 +128,7 @@ void RunDetailsPanel::clear()
 {
     m_runId.clear();
     m_detail.reset();
+    m_ui->emptyLabel->setText(m_emptyText);
     m_ui->stack->setCurrentWidget(m_ui->emptyPage);
 }
 
@@ -139,11 +142,18 @@ void RunDetailsPanel::reload()
     m_session->queries()->run<RunDetail>(
         QStringLiteral("detail"),
         [runId](const CacheReader& cache) { return RunDetailQuery(cache.database()).load(runId); }, this,
-        [this](const Result<RunDetail>& detail) {
-            if (detail)
+        [this, runId](const Result<RunDetail>& detail) {
+            if (detail) {
                 present(*detail);
-            else
-                clear();
+                return;
+            }
+            if (runId != m_runId)
+                return; // another run was asked for meanwhile
+            // Asked for by a link or --show runs:ID: say which run is missing, not "select a run".
+            clear();
+            m_ui->emptyLabel->setText(detail.error().code == ErrorCode::NotFound
+                    ? tr("No run with the id “%1” is in this store's cache.").arg(runId)
+                    : tr("The run “%1” could not be read from the cache: %2").arg(runId, detail.error().describe()));
         });
 }
 

@@ -62,6 +62,7 @@ private:
     std::unique_ptr<Ui::RunDetailsPanel> m_ui;
     StoreSession* m_session;
     QString m_runId;
+    QString m_emptyText; // what the empty page says when no run is asked for
     std::optional<RunDetail> m_detail;
     KeyValueTableModel* m_params;
     KeyValueTableModel* m_tags;

@@ -307,13 +307,18 @@ void RunsPage::presentSelection(const std::optional<RunIdSelection>& selection)
         m_ui->runsView->restoreExpansion(!m_ui->filterEdit->text().trimmed().isEmpty());
     }
     // The runs selected before stay selected where they are still listed.
+    bool shown = true;
     if (keepSelected.size() > 1 && keepSelected.contains(keep))
         m_ui->runsView->selectRuns(keepSelected, keep);
     else
-        m_ui->runsView->showRun(keep);
+        shown = m_ui->runsView->showRun(keep);
     if (!m_columnsSized && m_runs->rowCount() > 0)
         sizeAttributeColumns();
-    onCurrentRunChanged();
+    // A run asked for by id (a link, --show runs:ID) that no listing holds keeps the details'
+    // sentence saying so, instead of the "select a run" hint.
+    if (shown || keep != m_askedRunId)
+        onCurrentRunChanged();
+    m_askedRunId.clear();
     updateEmptyState();
     updateCount();
     Q_EMIT runsLoaded(m_runs->rowCount());
@@ -403,6 +408,7 @@ void RunsPage::selectRun(const QString& runId)
         return;
     // Not listed: show every experiment, deleted runs included, without a filter.
     m_pendingRunId = runId;
+    m_askedRunId = runId;
     m_details->showRun(runId);
     const QSignalBlocker blockFilter(m_ui->filterEdit);
     m_ui->filterEdit->clear();

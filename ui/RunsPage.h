@@ -110,6 +110,7 @@ private:
     EmptyStateOverlay* m_emptyState;
     QTimer m_filterDebounce;
     QString m_pendingRunId; // to select once the next load arrives
+    QString m_askedRunId; // selectRun()'s run while the widened listing loads
     QStringList m_keepSelected; // the selection before a table load, to restore after it
     QString m_selectedExperimentId;
     bool m_loading = false;

@@ -191,6 +191,11 @@ void tst_MainWindow::showDeletedListsDeletedRuns()
     child<QCheckBox>(window->runsPage(), u"showDeletedCheck"_s)->click();
     QTRY_COMPARE(window->runsPage()->listedRunCount(), 30);
     QVERIFY(rowOfRunNamed(runs, u"scratch-debug"_s) >= 0);
+    // A run id that no listing holds (a stale link, a mistyped --show runs:ID) is named, as text.
+    window->runsPage()->selectRun(u"<b>no-such-run</b>"_s);
+    QTRY_COMPARE(child<QLabel>(window->runsPage()->details(), u"emptyLabel"_s)->text(),
+        u"No run with the id “<b>no-such-run</b>” is in this store's cache."_s);
+    QCOMPARE(child<QLabel>(window->runsPage()->details(), u"emptyLabel"_s)->textFormat(), Qt::PlainText);
 }
 
 void tst_MainWindow::childRunsNestUnderTheirParent()
