@@ -66,10 +66,18 @@ bool showView(MainWindow& window, const QString& view)
 {
     QStringList parts = view.split(QLatin1Char(':'));
     if (parts.value(0) == QLatin1String("runs") && parts.size() > 1) {
-        const QString runId = parts.value(1);
-        QObject::connect(
-            window.runsPage(), &RunsPage::runsLoaded, &window,
-            [&window, runId] { window.runsPage()->selectRun(runId); }, Qt::SingleShotConnection);
+        // Once the store has been read: a listing shown before (the cache as another process
+        // left it, or still being written) may lack the run.
+        auto done = std::make_shared<bool>(false);
+        auto select = [&window, runId = parts.value(1), done] {
+            if (*done || window.session()->isSyncing() || !window.runsPage()->currentTable())
+                return;
+            *done = true;
+            window.runsPage()->selectRun(runId);
+        };
+        QObject::connect(window.runsPage(), &RunsPage::runsLoaded, &window, select);
+        QObject::connect(window.session(), &StoreSession::syncFinished, &window, select);
+        QObject::connect(window.session(), &StoreSession::syncFailed, &window, select);
         return true;
     }
     if (parts.value(0) == QLatin1String("runs") || view == QLatin1String("connect") || view == QLatin1String("sync"))
